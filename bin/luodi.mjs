@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The `luodi` command: rebuilds the server bundle if the sources changed (and the web app
+// before `serve`), then runs the CLI.
+import { pathToFileURL } from 'node:url';
+import { SERVER_OUT, ensureServerBuilt, ensureWebBuilt } from '../scripts/build.mjs';
+
+await ensureServerBuilt();
+if (process.argv[2] === 'serve') await ensureWebBuilt();
+await import(pathToFileURL(SERVER_OUT).href);

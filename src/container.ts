@@ -1,0 +1,41 @@
+import type { Config } from './config.js';
+import { migrateToLatest, openDatabase, type DbHandle } from './db/connect.js';
+import { createAuditService } from './features/audit/audit.service.js';
+import { createAuthService } from './features/auth/auth.service.js';
+import { createSettingsService } from './features/settings/settings.service.js';
+import { createSetupService } from './features/setup/setup.service.js';
+import { systemClock, type Clock, type Deps } from './features/shared/context.js';
+import { createUnitsService } from './features/units/units.service.js';
+import { createUsersService } from './features/users/users.service.js';
+
+/** Wires every service once; the HTTP server and the CLI both start from here. */
+export function createServices(deps: Deps) {
+  const audit = createAuditService(deps);
+  const settings = createSettingsService(deps, audit);
+  const units = createUnitsService(deps, audit);
+  const users = createUsersService(deps, audit, settings);
+  const auth = createAuthService(deps, audit, settings);
+  const setup = createSetupService(deps, audit, units, users);
+  return { audit, settings, units, users, auth, setup };
+}
+export type Services = ReturnType<typeof createServices>;
+
+export interface Container {
+  deps: Deps;
+  handle: DbHandle;
+  services: Services;
+  close(): Promise<void>;
+}
+
+/** Opens the database, migrates it, and wires the services. */
+export async function createContainer(config: Config, opts: { clock?: Clock; migrate?: boolean } = {}): Promise<Container> {
+  const handle = openDatabase(config.LUODI_DB, { poolMax: config.LUODI_DB_POOL_MAX });
+  try {
+    if (opts.migrate !== false) await migrateToLatest(handle.db);
+  } catch (e) {
+    await handle.close();
+    throw e;
+  }
+  const deps: Deps = { db: handle.db, dbKind: handle.kind, clock: opts.clock ?? systemClock, config };
+  return { deps, handle, services: createServices(deps), close: () => handle.close() };
+}

@@ -1,0 +1,85 @@
+import type { Role } from './roles.js';
+
+/**
+ * Authorization as data (权限矩阵): every registered route appears here exactly once, keyed by
+ * "METHOD /url-pattern" as Fastify registers it. A cell is
+ *  - 'allow'  : the role may call the route on any data it addresses,
+ *  - 'scoped' : the role may call it, and the service limits data to the caller's unit subtree,
+ *  - 'deny'   : 403 (absent roles are denied too).
+ * `public` routes need no sign-in. `selfService` routes are open to every signed-in user,
+ * even one who must change the password first. A test fails when a route is missing here, and
+ * checks every cell through app.inject().
+ */
+export type Access = 'allow' | 'scoped' | 'deny';
+export interface RoutePolicy {
+  public?: true;
+  /** Open to every signed-in user (their own account), also while a password change is pending. */
+  selfService?: true;
+  roles?: Partial<Record<Role, Access>>;
+}
+
+const SYS: Partial<Record<Role, Access>> = { 'system-admin': 'allow' };
+const SEC: Partial<Record<Role, Access>> = { 'security-admin': 'allow' };
+const AUD: Partial<Record<Role, Access>> = { 'audit-admin': 'allow' };
+const EVERY_SIGNED_IN: Partial<Record<Role, Access>> = {
+  'system-admin': 'allow',
+  'security-admin': 'allow',
+  'audit-admin': 'allow',
+  leader: 'allow',
+  coordinator: 'allow',
+  'unit-staff': 'allow',
+  viewer: 'allow',
+};
+
+export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
+  // The web app's static files (index.html, hashed assets) and the API documentation.
+  'GET /*': { public: true },
+  'GET /api/docs': { public: true },
+  'GET /api/docs/': { public: true },
+  'GET /api/docs/*': { public: true },
+  'GET /api/docs/json': { public: true },
+  'GET /api/docs/yaml': { public: true },
+  'GET /api/docs/static/index.html': { public: true },
+  'GET /api/docs/static/swagger-initializer.js': { public: true },
+
+  'GET /api/health': { public: true },
+  'GET /api/setup': { public: true },
+  'POST /api/setup': { public: true },
+  'POST /api/auth/login': { public: true },
+  'POST /api/auth/logout': { selfService: true },
+  'GET /api/me': { selfService: true },
+  'POST /api/me/password': { selfService: true },
+  'GET /api/me/sessions': { selfService: true },
+  'DELETE /api/me/sessions/:id': { selfService: true },
+
+  // The unit tree is organisational structure every signed-in user needs for pickers.
+  'GET /api/units': { roles: EVERY_SIGNED_IN },
+  'GET /api/units/:id': { roles: EVERY_SIGNED_IN },
+  'POST /api/units': { roles: SYS },
+  'PATCH /api/units/:id': { roles: SYS },
+
+  // Accounts: the system admin manages them; the security admin sees them to assign roles;
+  // leaders and coordinators see the people of their own unit subtree (to name owners).
+  'GET /api/users': { roles: { ...SYS, ...SEC, leader: 'scoped', coordinator: 'scoped' } },
+  'GET /api/users/:id': { roles: { ...SYS, ...SEC, leader: 'scoped', coordinator: 'scoped' } },
+  'POST /api/users': { roles: SYS },
+  'PATCH /api/users/:id': { roles: SYS },
+  'POST /api/users/:id/reset-password': { roles: SYS },
+  'POST /api/users/:id/unlock': { roles: { ...SYS, ...SEC } },
+  'PUT /api/users/:id/role': { roles: SEC },
+
+  'GET /api/roles': { roles: { ...SYS, ...SEC } },
+  'GET /api/settings/security': { roles: SEC },
+  'PUT /api/settings/security': { roles: SEC },
+
+  'GET /api/audit': { roles: AUD },
+  'GET /api/audit/export': { roles: AUD },
+};
+
+export function routeKey(method: string, url: string): string {
+  return `${method.toUpperCase()} ${url}`;
+}
+
+export function accessFor(policy: RoutePolicy, role: Role): Access {
+  return policy.roles?.[role] ?? 'deny';
+}

@@ -1,0 +1,65 @@
+/**
+ * The one error type of luodi. Services throw `AppError(code, details?)`; the HTTP layer maps
+ * the code to a status through `ERROR_CODES` and renders `{ error: { code, message, details } }`.
+ * Clients switch on `code`, never on the message. Every code here is documented in
+ * docs/api-errors.md (a test keeps the two in step).
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: { status: 400, zh: '提交的数据不符合要求', en: 'The submitted data is invalid' },
+  BAD_JSON: { status: 400, zh: '请求内容不是有效的 JSON', en: 'The request body is not valid JSON' },
+  UNAUTHENTICATED: { status: 401, zh: '请先登录', en: 'Please sign in first' },
+  INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  SESSION_EXPIRED: { status: 401, zh: '登录已过期，请重新登录', en: 'Your session has expired; please sign in again' },
+  FORBIDDEN: { status: 403, zh: '没有权限执行此操作', en: 'You are not allowed to do this' },
+  CSRF_FAILED: { status: 403, zh: '请求来源校验失败，请刷新页面后重试', en: 'Cross-site request check failed; reload the page and retry' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '请先修改密码', en: 'You must change your password first' },
+  ACCOUNT_DISABLED: { status: 403, zh: '账户已停用，请联系系统管理员', en: 'This account is disabled; contact the system administrator' },
+  NOT_FOUND: { status: 404, zh: '记录不存在', en: 'Not found' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such API route' },
+  METHOD_NOT_ALLOWED: { status: 405, zh: '不支持此请求方法', en: 'Method not allowed' },
+  CONFLICT: { status: 409, zh: '与已有记录冲突', en: 'Conflicts with an existing record' },
+  SETUP_ALREADY_DONE: { status: 409, zh: '系统已完成初始化', en: 'Setup has already been completed' },
+  VERSION_CONFLICT: { status: 412, zh: '记录已被他人修改，请查看最新内容后再保存', en: 'The record was changed by someone else; review the latest version and save again' },
+  PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  ACCOUNT_LOCKED: { status: 423, zh: '连续登录失败次数过多，账户已锁定，请 {minutes} 分钟后再试', en: 'Too many failed sign-ins; the account is locked, try again in {minutes} minutes' },
+  PRECONDITION_REQUIRED: { status: 428, zh: '缺少 If-Match 版本标识，请先读取记录再修改', en: 'If-Match header required: read the record before changing it' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁，请稍后再试', en: 'Too many requests; slow down' },
+  INTERNAL: { status: 500, zh: '服务器内部错误，请联系管理员', en: 'Internal server error; contact the administrator' },
+  UNAVAILABLE: { status: 503, zh: '服务暂不可用', en: 'Service unavailable' },
+} as const satisfies Record<string, { status: number; zh: string; en: string }>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+export type Lang = 'zh' | 'en';
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: Record<string, unknown> | undefined;
+  /** Values substituted into `{name}` placeholders of the message. */
+  readonly params: Record<string, string | number>;
+
+  constructor(code: ErrorCode, details?: Record<string, unknown>, params: Record<string, string | number> = {}) {
+    super(formatMessage(code, 'en', params));
+    this.name = 'AppError';
+    this.code = code;
+    this.details = details;
+    this.params = params;
+  }
+
+  get status(): number {
+    return ERROR_CODES[this.code].status;
+  }
+
+  localized(lang: Lang): string {
+    return formatMessage(this.code, lang, this.params);
+  }
+}
+
+export function formatMessage(code: ErrorCode, lang: Lang, params: Record<string, string | number> = {}): string {
+  const template: string = ERROR_CODES[code][lang];
+  return template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+export function isAppError(e: unknown): e is AppError {
+  return e instanceof AppError;
+}

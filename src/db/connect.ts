@@ -1,0 +1,42 @@
+import { CamelCasePlugin, Kysely, Migrator, type MigrationResultSet } from 'kysely';
+import type { Database, Db, DbKind } from './database.js';
+import { createPostgresDialect } from './dialects/postgres.js';
+import { createSqliteDialect } from './dialects/sqlite.js';
+import { migrations } from './migrations/index.js';
+import { isPostgresUrl } from '../config.js';
+
+export interface DbHandle {
+  db: Db;
+  kind: DbKind;
+  /** The SQLite file (for backup), or null on PostgreSQL. */
+  sqliteFile: string | null;
+  url: string;
+  close(): Promise<void>;
+}
+
+/** Opens the database named by `url`: a postgres:// URL or a SQLite file path. */
+export function openDatabase(url: string, opts: { poolMax?: number } = {}): DbHandle {
+  if (isPostgresUrl(url)) {
+    const { dialect } = createPostgresDialect(url, opts.poolMax ?? 10);
+    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+    return { db, kind: 'postgres', sqliteFile: null, url, close: () => db.destroy() };
+  }
+  const { dialect } = createSqliteDialect(url);
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
+  return { db, kind: 'sqlite', sqliteFile: url, url, close: () => db.destroy() };
+}
+
+const provider = { getMigrations: () => Promise.resolve(migrations) };
+
+/** Brings the schema to the latest migration; throws with the failing migration's name. */
+export async function migrateToLatest(db: Db): Promise<MigrationResultSet> {
+  const migrator = new Migrator({ db, provider });
+  const result = await migrator.migrateToLatest();
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    throw new Error(`数据库迁移失败 / migration ${failed?.migrationName ?? '?'} failed: ${String(result.error)}`, {
+      cause: result.error,
+    });
+  }
+  return result;
+}

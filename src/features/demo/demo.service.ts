@@ -1,0 +1,66 @@
+import { randomBytes, randomInt } from 'node:crypto';
+import type { Unit } from '../../core/schemas/units.schema.js';
+import type { Services } from '../../container.js';
+import type { Actor, Deps } from '../shared/context.js';
+import { unitsRepository } from '../units/units.repository.js';
+import { usersRepository } from '../users/users.repository.js';
+import { DEMO_PEOPLE, DEMO_ROOT_NAME, DEMO_UNITS } from './demo-world.js';
+
+export interface DemoResult {
+  unitsCreated: number;
+  unitsExisting: number;
+  /** Accounts created in this run, with the one-time password (printed once, never stored). */
+  accounts: { username: string; displayName: string; role: string; unit: string; password: string }[];
+  accountsExisting: string[];
+}
+
+/** A random password that passes both policy profiles: 14 characters from all four classes. */
+export function demoPassword(): string {
+  const body = randomBytes(9).toString('base64url').replace(/[-_]/g, 'x');
+  return `Ld${body}${randomInt(10, 99)}!`;
+}
+
+/**
+ * Loads the demo world. Safe to run twice: units are matched by name under their parent and
+ * people by username; whatever exists is left as it is (passwords included).
+ */
+export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor): Promise<DemoResult> {
+  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [] };
+  const byKey = new Map<string, Unit>();
+  const existingRoot = await services.units.findRoot();
+
+  const all = await unitsRepository.listAll(deps.db);
+  for (const u of DEMO_UNITS) {
+    if (u.parent === null) {
+      if (existingRoot) {
+        byKey.set(u.key, existingRoot);
+        result.unitsExisting++;
+      } else {
+        byKey.set(u.key, await deps.db.transaction().execute((trx) => services.units.createRoot(trx, actor, DEMO_ROOT_NAME)));
+        result.unitsCreated++;
+      }
+      continue;
+    }
+    const parent = byKey.get(u.parent)!;
+    const found = all.find((x) => x.parentId === parent.id && x.name === u.name);
+    if (found) {
+      byKey.set(u.key, { ...found, type: found.type as Unit['type'], archived: found.archived === 1 });
+      result.unitsExisting++;
+      continue;
+    }
+    byKey.set(u.key, await services.units.create(actor, { parentId: parent.id, name: u.name, shortName: u.shortName ?? null, type: u.type }));
+    result.unitsCreated++;
+  }
+
+  for (const p of DEMO_PEOPLE) {
+    if (await usersRepository.findByUsername(deps.db, p.username)) {
+      result.accountsExisting.push(p.username);
+      continue;
+    }
+    const unit = byKey.get(p.unit)!;
+    const password = demoPassword();
+    await services.users.create(actor, { username: p.username, password, displayName: p.displayName, title: p.title, phone: p.phone, role: p.role, unitId: unit.id });
+    result.accounts.push({ username: p.username, displayName: p.displayName, role: p.role, unit: unit.name, password });
+  }
+  return result;
+}

@@ -1,0 +1,45 @@
+import type { Config } from '../../config.js';
+import type { Role } from '../../core/roles.js';
+import type { Db, DbKind } from '../../db/database.js';
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+/** What every service receives, wired once at start-up (HTTP server and CLI alike). */
+export interface Deps {
+  db: Db;
+  dbKind: DbKind;
+  clock: Clock;
+  config: Config;
+}
+
+/**
+ * Who is acting, for authorization, data scope and audit. Built per HTTP request by the auth
+ * plugin, or once per CLI command. `auditCount` lets the HTTP layer add a row for a
+ * state-changing request that a service did not audit (a failed validation, a 412 …).
+ */
+export class Actor {
+  auditCount = 0;
+  constructor(
+    readonly userId: string | null,
+    readonly username: string | null,
+    readonly role: Role | null,
+    readonly unitId: string | null,
+    /** The unit path ("/root/zone/") whose subtree this actor may see when access is scoped. */
+    readonly unitPath: string | null,
+    readonly ip: string | null,
+    /** True when the matrix grants this route 'scoped' (data limited to the unit subtree). */
+    public scoped = false,
+  ) {}
+
+  static anonymous(ip: string | null): Actor {
+    return new Actor(null, null, null, null, null, ip);
+  }
+
+  /** The operator at the server's command line (CLI), who acts with full rights. */
+  static cli(): Actor {
+    return new Actor(null, 'cli', null, null, null, 'local');
+  }
+}

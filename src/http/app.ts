@@ -1,0 +1,63 @@
+import cookie from '@fastify/cookie';
+import Fastify from 'fastify';
+import { serializerCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Container } from '../container.js';
+import { registerAuditRoutes } from '../features/audit/audit.routes.js';
+import { registerAuthRoutes } from '../features/auth/auth.routes.js';
+import { registerHealthRoutes } from '../features/health/health.routes.js';
+import { registerSettingsRoutes } from '../features/settings/settings.routes.js';
+import { registerSetupRoutes } from '../features/setup/setup.routes.js';
+import { registerUnitsRoutes } from '../features/units/units.routes.js';
+import { registerUsersRoutes } from '../features/users/users.routes.js';
+import { registerAuditHook } from './plugins/audit-hook.js';
+import { registerAuth } from './plugins/auth.js';
+import { registerErrorHandling, zodValidatorCompiler } from './plugins/errors.js';
+import { registerOpenApi } from './plugins/openapi.js';
+import { registerSecurity } from './plugins/security.js';
+import { registerWeb } from './plugins/web.js';
+import type { App } from './types.js';
+
+// Validation messages default to Chinese; English ones are produced alongside (see errors.ts).
+z.config(z.locales.zhCN());
+
+function trustProxy(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return value;
+}
+
+/** Builds the whole app without listening: tests use app.inject(), `serve` calls listen(). */
+export async function buildApp(container: Container, opts: { logger?: boolean } = {}): Promise<App> {
+  const { config } = container.deps;
+  const app = Fastify({
+    logger: opts.logger === false || config.LUODI_LOG_LEVEL === 'silent' ? false : { level: config.LUODI_LOG_LEVEL },
+    bodyLimit: config.LUODI_BODY_LIMIT_BYTES,
+    trustProxy: trustProxy(config.LUODI_TRUST_PROXY),
+    // Schemas are strict: reject unknown fields instead of silently dropping them.
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider() as unknown as App;
+
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(cookie);
+  await registerSecurity(app, config);
+  await registerOpenApi(app, config);
+  registerAuth(app, container.services, config);
+  registerAuditHook(app, container.services);
+
+  const s = container.services;
+  registerHealthRoutes(app, container.deps);
+  registerSetupRoutes(app, s.setup);
+  registerAuthRoutes(app, s.auth, config);
+  registerUnitsRoutes(app, s.units);
+  registerUsersRoutes(app, s.users);
+  registerSettingsRoutes(app, s.settings);
+  registerAuditRoutes(app, s.audit);
+  await registerWeb(app, config);
+
+  await app.ready();
+  return app;
+}

@@ -1,0 +1,53 @@
+import { randomUUID } from 'node:crypto';
+import type { FastifyBaseLogger } from 'fastify';
+import type { Container } from '../container.js';
+import { releaseLock, tryAcquireLock } from './lock.js';
+
+export interface Job {
+  name: string;
+  everyMs: number;
+  run(container: Container): Promise<string | void>;
+}
+
+/** Scheduled work of this release. Later capabilities (reminders, lights, escalation) add here. */
+export const JOBS: Job[] = [
+  {
+    name: 'purge-expired-sessions',
+    everyMs: 10 * 60_000,
+    async run(c) {
+      const n = await c.services.auth.purgeExpiredSessions();
+      return `removed ${n} expired sessions`;
+    },
+  },
+];
+
+/**
+ * Runs each job on its interval in this instance, under a database lease so that with several
+ * instances on PostgreSQL exactly one runs each tick. Returns a stop function.
+ */
+export function startScheduler(container: Container, log: FastifyBaseLogger, jobs: Job[] = JOBS): () => Promise<void> {
+  const owner = `${process.pid}-${randomUUID()}`;
+  const timers: NodeJS.Timeout[] = [];
+  let running = Promise.resolve();
+  for (const job of jobs) {
+    const tick = () => {
+      running = running.then(async () => {
+        const { db, clock } = container.deps;
+        try {
+          if (!(await tryAcquireLock(db, `job:${job.name}`, owner, job.everyMs, clock.now()))) return;
+          const summary = await job.run(container);
+          log.info({ job: job.name }, summary ?? 'done');
+        } catch (e) {
+          log.error({ err: e, job: job.name }, 'job failed');
+        }
+      });
+    };
+    timers.push(setInterval(tick, job.everyMs));
+    setImmediate(tick);
+  }
+  return async () => {
+    timers.forEach(clearInterval);
+    await running;
+    for (const job of jobs) await releaseLock(container.deps.db, `job:${job.name}`, owner).catch(() => undefined);
+  };
+}
