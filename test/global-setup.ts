@@ -1,0 +1,16 @@
+import { existsSync } from 'node:fs';
+// @ts-expect-error plain ESM build script without types
+import { ensureWebBuilt } from '../scripts/build.mjs';
+
+export const CHROMIUM = '/usr/bin/chromium';
+
+/** Says plainly which tiers run, and builds the web app for the browser tier. */
+export default async function setup() {
+  const pg = process.env['LUODI_TEST_POSTGRES_URL'];
+  const notes = [
+    pg ? 'PostgreSQL tier: ON' : 'PostgreSQL tier: SKIPPED (set LUODI_TEST_POSTGRES_URL=postgres://… to run it; .ci/run does)',
+    existsSync(CHROMIUM) ? 'Browser tier: ON' : `Browser tier: SKIPPED (${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk)`,
+  ];
+  process.stderr.write(`\n[luodi tests] ${notes.join(' · ')}\n\n`);
+  if (existsSync(CHROMIUM) && existsSync('src/web/index.html')) await (ensureWebBuilt as () => Promise<boolean>)();
+}
