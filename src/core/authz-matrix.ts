@@ -37,6 +37,7 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/docs': { public: true },
   'GET /api/docs/': { public: true },
   'GET /api/docs/*': { public: true },
+  'GET /api/docs/static/*': { public: true },
   'GET /api/docs/json': { public: true },
   'GET /api/docs/yaml': { public: true },
   'GET /api/docs/static/index.html': { public: true },

@@ -38,6 +38,13 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
     ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider() as unknown as App;
 
+  // Every registered route, as its authorization-matrix key (the matrix test reads this).
+  const routeKeys = new Set<string>();
+  app.decorate('routeKeys', routeKeys);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') routeKeys.add(`${method} ${route.url}`);
+  });
+
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);

@@ -7,6 +7,10 @@ import type { Actor } from '../features/shared/context.js';
 export type App = FastifyInstance<RawServerDefault, RawRequestDefaultExpression, RawReplyDefaultExpression, FastifyBaseLogger, ZodTypeProvider>;
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** "METHOD /url" of every registered route (HEAD omitted: it follows GET). */
+    routeKeys: Set<string>;
+  }
   interface FastifyRequest {
     /** Who is acting (anonymous on public routes). Set by the auth plugin. */
     actor: Actor;
