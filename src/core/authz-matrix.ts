@@ -35,8 +35,6 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   // The web app's static files (index.html, hashed assets) and the API documentation.
   'GET /*': { public: true },
   'GET /api/docs': { public: true },
-  'GET /api/docs/': { public: true },
-  'GET /api/docs/*': { public: true },
   'GET /api/docs/static/*': { public: true },
   'GET /api/docs/json': { public: true },
   'GET /api/docs/yaml': { public: true },
