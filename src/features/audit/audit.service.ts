@@ -39,7 +39,7 @@ export function createAuditService(deps: Deps) {
      * commit together.
      */
     async record(db: Kysely<Database>, actor: Actor, e: AuditEvent): Promise<void> {
-      actor.auditCount++;
+      actor.countAudit();
       await auditRepository.insert(db, {
         id: newId(),
         at: deps.clock.now().toISOString(),

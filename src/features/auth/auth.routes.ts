@@ -17,10 +17,7 @@ export function registerAuthRoutes(app: App, auth: AuthService, config: Config) 
     async (request, reply) => {
       // Never reuse a session id across a sign-in (session fixation).
       if (request.auth) await auth.logout(request.actor, request.auth.sessionId);
-      const { token, maxAgeSeconds } = await auth.login(request.body.username, request.body.password, {
-        ip: request.ip,
-        userAgent: request.headers['user-agent'] ?? null,
-      });
+      const { token, maxAgeSeconds } = await auth.login(request.actor, request.body.username, request.body.password, request.headers['user-agent'] ?? null);
       setSessionCookie(reply, request, config, token, maxAgeSeconds);
       const me = await auth.authenticate(token);
       return meSchema.parse(me);

@@ -5,7 +5,7 @@ import { checkPassword, isPasswordExpired, isSessionAlive } from '../../core/sec
 import type { Me, SessionInfo } from '../../core/schemas/auth.schema.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { SettingsService } from '../settings/settings.service.js';
-import { Actor, type Deps } from '../shared/context.js';
+import type { Actor, Deps } from '../shared/context.js';
 import { usersRepository } from '../users/users.repository.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hash.js';
 import { sessionsRepository } from './sessions.repository.js';
@@ -28,13 +28,13 @@ export function createAuthService(deps: Deps, audit: AuditService, settings: Set
      * Signs in. Failed attempts are counted in the database (shared by every instance); the
      * attempt that reaches the threshold locks the account and says so. Always a new session id.
      */
-    async login(username: string, password: string, client: { ip: string | null; userAgent: string | null }) {
+    async login(requestActor: Actor, username: string, password: string, userAgent: string | null) {
       const policy = await settings.securityPolicy();
       const now = deps.clock.now();
       const user = await usersRepository.findByUsername(deps.db, username);
       const actor = user
-        ? new Actor(user.id, user.username, user.role as Role, user.unitId, user.unitPath, client.ip)
-        : new Actor(null, username.toLowerCase().slice(0, 64), null, null, null, client.ip);
+        ? requestActor.as({ ...user, role: user.role as Role })
+        : requestActor.as({ id: null, username: username.toLowerCase().slice(0, 64), role: null, unitId: null, unitPath: null });
       const fail = async (code: 'INVALID_CREDENTIALS' | 'ACCOUNT_LOCKED' | 'ACCOUNT_DISABLED', detail: string, params: Record<string, number> = {}, details?: Record<string, unknown>) => {
         await audit.record(deps.db, actor, { action: 'auth.login', objectType: 'user', objectId: user?.id ?? null, unitId: user?.unitId ?? null, result: code === 'INVALID_CREDENTIALS' ? 'failed' : 'denied', detail });
         return new AppError(code, details, params);
@@ -71,8 +71,8 @@ export function createAuthService(deps: Deps, audit: AuditService, settings: Set
           csrfToken: randomBytes(24).toString('base64url'),
           createdAt: iso,
           lastSeenAt: iso,
-          ip: client.ip,
-          userAgent: client.userAgent?.slice(0, 300) ?? null,
+          ip: requestActor.ip,
+          userAgent: userAgent?.slice(0, 300) ?? null,
         });
         await audit.record(trx, actor, { action: 'auth.login', objectType: 'user', objectId: user.id, unitId: user.unitId, detail: expired ? 'password-expired' : null });
       });

@@ -21,7 +21,8 @@ export interface Deps {
  * state-changing request that a service did not audit (a failed validation, a 412 …).
  */
 export class Actor {
-  auditCount = 0;
+  /** Shared with actors derived by `as()`, so the request knows a row was written. */
+  private audits = { count: 0 };
   constructor(
     readonly userId: string | null,
     readonly username: string | null,
@@ -33,6 +34,21 @@ export class Actor {
     /** True when the matrix grants this route 'scoped' (data limited to the unit subtree). */
     public scoped = false,
   ) {}
+
+  get auditCount(): number {
+    return this.audits.count;
+  }
+
+  countAudit(): void {
+    this.audits.count++;
+  }
+
+  /** The same request acting under a now-known identity (sign-in): audit rows count for both. */
+  as(user: { id: string | null; username: string; role: Role | null; unitId: string | null; unitPath: string | null }): Actor {
+    const a = new Actor(user.id, user.username, user.role, user.unitId, user.unitPath, this.ip);
+    a.audits = this.audits;
+    return a;
+  }
 
   static anonymous(ip: string | null): Actor {
     return new Actor(null, null, null, null, null, ip);

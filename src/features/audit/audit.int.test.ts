@@ -1,0 +1,169 @@
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROUTE_MATRIX } from '../../core/authz-matrix.js';
+import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
+import { STRONG_PASSWORD, manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
+import { Actor } from '../shared/context.js';
+
+const MUTATING = Object.keys(ROUTE_MATRIX).filter((k) => /^(POST|PUT|PATCH|DELETE) /.test(k));
+
+describe.each(databaseVariants())('audit trail on $name', (variant) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let admin: Session;
+  const clock = manualClock(new Date('2026-06-01T00:00:00Z'));
+
+  beforeAll(async () => {
+    db = await variant.create();
+    t = await startTestApp(db, { clock, setup: false });
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.drop();
+  });
+
+  async function lastRows(n: number) {
+    return t.container.deps.db.selectFrom('auditLog').selectAll().orderBy('at', 'desc').orderBy('id', 'desc').limit(n).execute();
+  }
+
+  /** One successful call per mutating route; each must leave a row written by the service itself. */
+  const scenarios: Record<string, () => Promise<{ status: number; action: string }>> = {
+    'POST /api/setup': async () => {
+      const res = await t.request(null, 'POST', '/api/setup', { body: { username: 'admin', password: STRONG_PASSWORD, displayName: '管理员' } });
+      t.rootUnitId = res.json().unitId;
+      return { status: res.statusCode, action: 'setup.complete' };
+    },
+    'POST /api/auth/login': async () => {
+      const res = await t.request(null, 'POST', '/api/auth/login', { body: { username: 'admin', password: STRONG_PASSWORD } });
+      admin = { cookie: `luodi_session=${res.cookies[0]!.value}`, csrf: res.json().csrfToken, userId: res.json().id };
+      return { status: res.statusCode, action: 'auth.login' };
+    },
+    'POST /api/units': async () => ({ status: (await t.request(admin, 'POST', '/api/units', { body: { parentId: t.rootUnitId, name: '招商局', type: 'department' } })).statusCode, action: 'unit.create' }),
+    'PATCH /api/units/:id': async () => ({
+      status: (await t.request(admin, 'PATCH', `/api/units/${t.rootUnitId}`, { body: { name: 'XX县' }, headers: { 'if-match': '"1"' } })).statusCode,
+      action: 'unit.update',
+    }),
+    'POST /api/users': async () => ({
+      status: (await t.request(admin, 'POST', '/api/users', { body: { username: 'sec', password: STRONG_PASSWORD, displayName: '安全员', role: 'security-admin' } })).statusCode,
+      action: 'user.create',
+    }),
+    'PATCH /api/users/:id': async () => {
+      const u = await t.createUser('viewer', { username: 'patched' });
+      return { status: (await t.request(admin, 'PATCH', `/api/users/${u.id}`, { body: { title: '科员' }, headers: { 'if-match': '"1"' } })).statusCode, action: 'user.update' };
+    },
+    'POST /api/users/:id/reset-password': async () => {
+      const u = await t.createUser('viewer', { username: 'resetme' });
+      return { status: (await t.request(admin, 'POST', `/api/users/${u.id}/reset-password`, { body: { password: 'Reset!Pass99' } })).statusCode, action: 'user.reset-password' };
+    },
+    'POST /api/users/:id/unlock': async () => {
+      const u = await t.createUser('viewer', { username: 'unlockme' });
+      return { status: (await t.request(admin, 'POST', `/api/users/${u.id}/unlock`)).statusCode, action: 'user.unlock' };
+    },
+    'PUT /api/users/:id/role': async () => {
+      const sec = await t.login('sec');
+      await t.request(sec, 'POST', '/api/me/password', { body: { currentPassword: STRONG_PASSWORD, newPassword: 'Guard!Passw0rd2' } });
+      const u = await t.createUser('viewer', { username: 'promoteme' });
+      return { status: (await t.request(sec, 'PUT', `/api/users/${u.id}/role`, { body: { role: 'leader' }, headers: { 'if-match': '"1"' } })).statusCode, action: 'user.role' };
+    },
+    'PUT /api/settings/security': async () => {
+      const sec = await t.login('sec', 'Guard!Passw0rd2');
+      const policy = (await t.request(sec, 'GET', '/api/settings/security')).json().policy;
+      return {
+        status: (await t.request(sec, 'PUT', '/api/settings/security', { body: { ...policy, lockoutMinutes: 15 }, headers: { 'if-match': '"0"' } })).statusCode,
+        action: 'settings.security.update',
+      };
+    },
+    'POST /api/me/password': async () => {
+      const u = await t.createUser('viewer', { username: 'pwchange' });
+      const s = await t.login(u.username);
+      return { status: (await t.request(s, 'POST', '/api/me/password', { body: { currentPassword: STRONG_PASSWORD, newPassword: 'N3w!Password' } })).statusCode, action: 'auth.change-password' };
+    },
+    'DELETE /api/me/sessions/:id': async () => {
+      const a = await t.login('pwchange', 'N3w!Password');
+      const b = await t.login('pwchange', 'N3w!Password');
+      const other = (await t.request(a, 'GET', '/api/me/sessions')).json<{ id: string; current: boolean }[]>().find((x) => !x.current)!;
+      void b;
+      return { status: (await t.request(a, 'DELETE', `/api/me/sessions/${other.id}`)).statusCode, action: 'auth.revoke-session' };
+    },
+    'POST /api/auth/logout': async () => {
+      const s = await t.login('pwchange', 'N3w!Password');
+      return { status: (await t.request(s, 'POST', '/api/auth/logout')).statusCode, action: 'auth.logout' };
+    },
+  };
+
+  it('has a scenario for every state-changing route', () => {
+    expect(Object.keys(scenarios).sort()).toEqual([...MUTATING].sort());
+  });
+
+  it('writes a service audit row (who, what, result) for every state-changing route', async () => {
+    for (const [key, run] of Object.entries(scenarios)) {
+      const { status, action } = await run();
+      expect(status, key).toBeLessThan(300);
+      const rows = await lastRows(3);
+      const row = rows.find((r) => r.action === action);
+      expect(row, `${key} → ${action}`).toBeDefined();
+      expect(row).toMatchObject({ result: 'ok' });
+      expect(row!.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+      clock.advance(1000);
+    }
+  });
+
+  it('keeps before and after, and never a password hash', async () => {
+    const row = await t.container.deps.db.selectFrom('auditLog').selectAll().where('action', '=', 'unit.update').executeTakeFirstOrThrow();
+    expect(JSON.parse(row.before!)).toMatchObject({ name: '县人民政府' });
+    expect(JSON.parse(row.after!)).toMatchObject({ name: 'XX县' });
+    expect(row).toMatchObject({ username: 'admin', role: 'system-admin', objectType: 'unit' });
+    const all = await t.container.deps.db.selectFrom('auditLog').select(['before', 'after']).execute();
+    expect(JSON.stringify(all)).not.toMatch(/argon2|passwordHash/);
+  });
+
+  it('writes a row for every refused state-changing request too', async () => {
+    const before = (await t.container.deps.db.selectFrom('auditLog').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+    const res = await t.request(admin, 'POST', '/api/units', { body: { name: '' } });
+    expect(res.statusCode).toBe(400);
+    const [row] = await lastRows(1);
+    expect(row).toMatchObject({ action: 'http POST /api/units', result: 'failed', detail: '400 VALIDATION_FAILED', username: 'admin' });
+    const after = (await t.container.deps.db.selectFrom('auditLog').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n;
+    expect(Number(after)).toBe(Number(before) + 1);
+  });
+
+  it('records failed sign-ins', async () => {
+    await t.request(null, 'POST', '/api/auth/login', { body: { username: 'admin', password: 'wrong' } });
+    const [row] = await lastRows(1);
+    expect(row, JSON.stringify(row)).toMatchObject({ action: 'auth.login', result: 'failed', username: 'admin', detail: 'wrong-password-1' });
+  });
+
+  it('is append-only in the database itself', async () => {
+    await expect(t.container.deps.db.updateTable('auditLog').set({ result: 'ok' }).execute()).rejects.toThrow(/append-only/);
+  });
+
+  it('gives the audit admin filters, pages and an Excel export', async () => {
+    const auditor = await t.loginAs('audit-admin');
+    const list = await t.request(auditor, 'GET', '/api/audit?action=user.&pageSize=5');
+    expect(list.statusCode).toBe(200);
+    const body = list.json<{ items: { action: string }[]; total: number }>();
+    expect(body.total).toBeGreaterThanOrEqual(4);
+    expect(body.items.every((i) => i.action.startsWith('user.'))).toBe(true);
+    const failed = await t.request(auditor, 'GET', '/api/audit?result=failed');
+    expect(failed.json().items.every((i: { result: string }) => i.result === 'failed')).toBe(true);
+
+    const exp = await t.request(auditor, 'GET', '/api/audit/export?action=user.');
+    expect(exp.statusCode).toBe(200);
+    expect(exp.headers['content-type']).toMatch(/spreadsheetml/);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exp.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet('审计日志')!;
+    expect(sheet.getRow(1).getCell(1).value).toBe('时间 (UTC)');
+    expect(sheet.rowCount - 1).toBe(body.total);
+    expect((await t.request(auditor, 'GET', '/api/audit?from=not-a-date')).statusCode).toBe(400);
+  });
+
+  it('refuses to purge rows younger than 180 days, and purges older ones', async () => {
+    await expect(t.container.services.audit.purge(Actor.cli(), 30)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    clock.advance(200 * 86_400_000);
+    const n = await t.container.services.audit.purge(Actor.cli(), 180);
+    expect(n).toBeGreaterThan(10);
+    const [row] = await lastRows(1);
+    expect(row).toMatchObject({ action: 'audit.purge', username: 'cli' });
+  });
+});
