@@ -1,0 +1,45 @@
+import type { FormInstance } from 'antd';
+import { ApiError, NETWORK_ERROR, isApiError } from '../api/client.js';
+import { pickBilingual, type Lang, type Translate } from '../i18n/i18n.js';
+
+/** One readable sentence (or a few) for any error a request can end with. */
+export function errorText(err: unknown, t: Translate, lang: Lang): string {
+  if (!(err instanceof ApiError)) return t('error.unknown');
+  if (err.code === NETWORK_ERROR) return t('error.network');
+  const parts = [err.message || t('error.unknown')];
+  const reason = err.details?.['reason'];
+  if (typeof reason === 'string') parts.push(pickBilingual(reason, lang));
+  for (const issue of err.issues) {
+    const text = lang === 'en' ? issue.messageEn : issue.message;
+    const field = issue.path.join('.');
+    parts.push(field ? `${field}: ${text}` : text);
+  }
+  return parts.join('；');
+}
+
+/**
+ * Puts a server error onto the form fields it names: VALIDATION_FAILED issues by path,
+ * `details.field` with `details.reason` (or the message, for CONFLICT). Returns true when at
+ * least one field now shows the problem, so the caller need not repeat it in a toast.
+ */
+export function applyFormErrors(form: FormInstance, err: unknown, lang: Lang): boolean {
+  if (!isApiError(err)) return false;
+  const registered = new Set(Object.keys(form.getFieldsValue() as Record<string, unknown>));
+  const byField = new Map<string, string[]>();
+  const add = (field: string, text: string) => {
+    if (!registered.has(field)) return;
+    byField.set(field, [...(byField.get(field) ?? []), text]);
+  };
+  for (const issue of err.issues) {
+    const field = issue.path[0];
+    if (typeof field === 'string') add(field, lang === 'en' ? issue.messageEn : issue.message);
+  }
+  const field = err.details?.['field'];
+  if (typeof field === 'string' && !byField.has(field)) {
+    const reason = err.details?.['reason'];
+    add(field, typeof reason === 'string' ? pickBilingual(reason, lang) : err.message);
+  }
+  if (byField.size === 0) return false;
+  form.setFields([...byField].map(([name, errors]) => ({ name, errors })));
+  return true;
+}
