@@ -5,5 +5,5 @@ import { pathToFileURL } from 'node:url';
 import { SERVER_OUT, ensureServerBuilt, ensureWebBuilt } from '../scripts/build.mjs';
 
 await ensureServerBuilt();
-if (process.argv[2] === 'serve') await ensureWebBuilt();
+if (process.argv[2] === 'serve' && !process.argv.includes('--help') && !process.argv.includes('-h')) await ensureWebBuilt();
 await import(pathToFileURL(SERVER_OUT).href);

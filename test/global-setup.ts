@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 // @ts-expect-error plain ESM build script without types
-import { ensureWebBuilt } from '../scripts/build.mjs';
+import { ensureServerBuilt, ensureWebBuilt } from '../scripts/build.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 
@@ -12,5 +12,7 @@ export default async function setup() {
     existsSync(CHROMIUM) ? 'Browser tier: ON' : `Browser tier: SKIPPED (${CHROMIUM} not found: apt-get install -y chromium fonts-noto-cjk)`,
   ];
   process.stderr.write(`\n[luodi tests] ${notes.join(' · ')}\n\n`);
+  // Build the CLI bundle once here, so parallel CLI tests never race to write it.
+  await (ensureServerBuilt as () => Promise<boolean>)();
   if (existsSync(CHROMIUM) && existsSync('src/web/index.html')) await (ensureWebBuilt as () => Promise<boolean>)();
 }

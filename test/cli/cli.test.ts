@@ -1,0 +1,105 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { packageRoot } from '../../src/config.js';
+import { POSTGRES_URL, createPostgresDatabase, createSqlite, type TestDatabase } from '../helpers/databases.js';
+
+const run = promisify(execFile);
+const BIN = join(packageRoot(), 'bin/luodi.mjs');
+
+/** The real `luodi` command in a child process, as an operator runs it. */
+async function luodi(dbUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, LUODI_DB: dbUrl, LUODI_LOG_LEVEL: 'silent' } });
+    return { code: 0, ...r };
+  } catch (e) {
+    const err = e as { code: number; stdout: string; stderr: string };
+    return { code: err.code, stdout: err.stdout, stderr: err.stderr };
+  }
+}
+
+const variants = [
+  { name: 'sqlite', create: async () => createSqlite() },
+  ...(POSTGRES_URL ? [{ name: 'postgres', create: () => createPostgresDatabase(POSTGRES_URL, 2) }] : []),
+];
+
+describe.each(variants)('luodi CLI on $name', (variant) => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await variant.create();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('explains itself: --help on every command', async () => {
+    for (const cmd of [[], ['serve'], ['migrate'], ['admin', 'create'], ['user', 'add'], ['demo'], ['backup'], ['audit', 'purge']]) {
+      const r = await luodi(db.url, ...cmd, '--help');
+      expect(r.code, cmd.join(' ')).toBe(0);
+      expect(r.stdout).toMatch(/Usage: luodi/);
+    }
+  });
+
+  it('migrates, then reports nothing left to do', async () => {
+    const first = await luodi(db.url, 'migrate', '--json');
+    expect(JSON.parse(first.stdout)).toEqual({ db: variant.name, applied: ['0001-foundation'] });
+    const again = await luodi(db.url, 'migrate');
+    expect(again.stdout).toMatch(/已是最新/);
+  });
+
+  it('refuses a weak admin password with the rules, then creates the admin', async () => {
+    const weak = await luodi(db.url, 'admin', 'create', '--username', 'root-admin', '--password', 'abc');
+    expect(weak.code).toBe(1);
+    expect(weak.stderr).toMatch(/密码长度至少 8 位/);
+    const ok = await luodi(db.url, 'admin', 'create', '--username', 'root-admin', '--password', 'Str0ng!Pass', '--json');
+    expect(ok.code, ok.stderr).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ username: 'root-admin', role: 'system-admin', unitName: '县人民政府' });
+  });
+
+  it('adds users by role and unit name, and rejects an unknown role', async () => {
+    const ok = await luodi(db.url, 'user', 'add', '--username', 'leader1', '--password', 'Str0ng!Pass', '--role', 'leader', '--unit', '县人民政府', '--title', '常务副县长', '--json');
+    expect(JSON.parse(ok.stdout)).toMatchObject({ role: 'leader', title: '常务副县长' });
+    const bad = await luodi(db.url, 'user', 'add', '--username', 'x1', '--password', 'Str0ng!Pass', '--role', 'king');
+    expect(bad.code).not.toBe(0);
+    expect(bad.stderr).toMatch(/system-admin/);
+    const dup = await luodi(db.url, 'user', 'add', '--username', 'leader1', '--password', 'Str0ng!Pass', '--role', 'viewer');
+    expect(dup.stderr).toMatch(/CONFLICT/);
+  });
+
+  it('loads the demo world once and is safe to run twice', async () => {
+    const first = await luodi(db.url, 'demo', '--json');
+    const r1 = JSON.parse(first.stdout) as { unitsCreated: number; accounts: { username: string; role: string; password: string }[] };
+    expect(r1.unitsCreated).toBeGreaterThanOrEqual(15);
+    expect(new Set(r1.accounts.map((a) => a.role))).toEqual(new Set(['system-admin', 'security-admin', 'audit-admin', 'leader', 'coordinator', 'unit-staff', 'viewer']));
+    const second = await luodi(db.url, 'demo', '--json');
+    const r2 = JSON.parse(second.stdout) as { unitsCreated: number; accounts: unknown[]; accountsExisting: string[] };
+    expect(r2).toMatchObject({ unitsCreated: 0, accounts: [] });
+    expect(r2.accountsExisting).toHaveLength(r1.accounts.length);
+  });
+
+  it('backs up the database while it is in use', async () => {
+    const out = join(packageRoot(), 'test-results', `backup-${Date.now()}.${variant.name === 'sqlite' ? 'db' : 'dump'}`);
+    const r = await luodi(db.url, 'backup', '--out', out, '--json');
+    if (variant.name === 'postgres' && /pg_dump/.test(r.stderr) && r.code !== 0) {
+      // pg_dump older than the server, or missing: the error must say so plainly.
+      expect(r.stderr).toMatch(/pg_dump/);
+      return;
+    }
+    expect(r.code, r.stderr).toBe(0);
+    expect(existsSync(out)).toBe(true);
+    if (variant.name === 'sqlite') {
+      const copy = new Database(out, { readonly: true });
+      expect((copy.prepare('select count(*) as n from users').get() as { n: number }).n).toBeGreaterThan(10);
+      copy.close();
+    }
+  });
+
+  it('refuses to purge audit rows younger than 180 days', async () => {
+    const r = await luodi(db.url, 'audit', 'purge', '--older-than-days', '30');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/180/);
+  });
+});
