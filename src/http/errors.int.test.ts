@@ -14,6 +14,27 @@ describe('error codes', () => {
   });
 });
 
+describe('security headers and rate limits', () => {
+  it('sends security headers and limits sign-in attempts per address', async () => {
+    const db = createSqlite();
+    const t = await startTestApp(db, { env: { LUODI_LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
+    try {
+      const health = await t.request(null, 'GET', '/api/health');
+      expect(health.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(health.headers['x-content-type-options']).toBe('nosniff');
+      expect(health.headers['x-frame-options']).toBe('SAMEORIGIN');
+      const codes: number[] = [];
+      for (let i = 0; i < 4; i++) codes.push((await t.request(null, 'POST', '/api/auth/login', { body: { username: 'x', password: 'y' } })).statusCode);
+      expect(codes).toEqual([401, 401, 401, 429]);
+      const limited = await t.request(null, 'POST', '/api/auth/login', { body: { username: 'x', password: 'y' } });
+      expect(limited.json().error.code).toBe('RATE_LIMITED');
+    } finally {
+      await t.close();
+      await db.drop();
+    }
+  });
+});
+
 describe('bad input never causes a 5xx', () => {
   let db: TestDatabase;
   let t: TestApp;

@@ -27,11 +27,11 @@ export async function registerSecurity(app: App, config: Config) {
     // Only meaningful over HTTPS; the reverse proxy that terminates TLS should set HSTS itself.
     strictTransportSecurity: false,
   });
-  if (config.LUODI_RATE_LIMIT_PER_MINUTE > 0) {
-    await app.register(rateLimit, {
-      max: config.LUODI_RATE_LIMIT_PER_MINUTE,
-      timeWindow: 60_000,
-      errorResponseBuilder: () => new AppError('RATE_LIMITED'),
-    });
-  }
+  // Registered even when the global limit is off, so the stricter sign-in limit always applies.
+  await app.register(rateLimit, {
+    global: config.LUODI_RATE_LIMIT_PER_MINUTE > 0,
+    max: config.LUODI_RATE_LIMIT_PER_MINUTE,
+    timeWindow: 60_000,
+    errorResponseBuilder: () => new AppError('RATE_LIMITED'),
+  });
 }
