@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type DbHandle } from './db/connect.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createProjectsService } from './features/projects/projects.service.js';
 import { createSettingsService } from './features/settings/settings.service.js';
 import { createSetupService } from './features/setup/setup.service.js';
 import { systemClock, type Clock, type Deps } from './features/shared/context.js';
@@ -16,7 +17,8 @@ export function createServices(deps: Deps) {
   const users = createUsersService(deps, audit, settings);
   const auth = createAuthService(deps, audit, settings);
   const setup = createSetupService(deps, audit, units, users);
-  return { audit, settings, units, users, auth, setup };
+  const projects = createProjectsService(deps, audit);
+  return { audit, settings, units, users, auth, setup, projects };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -21,6 +21,11 @@ export interface RoutePolicy {
 const SYS: Partial<Record<Role, Access>> = { 'system-admin': 'allow' };
 const SEC: Partial<Record<Role, Access>> = { 'security-admin': 'allow' };
 const AUD: Partial<Record<Role, Access>> = { 'audit-admin': 'allow' };
+/** Business readers see projects by unit subtree (plus the ones they lead or help). */
+const PROJECT_READERS: Partial<Record<Role, Access>> = { leader: 'scoped', coordinator: 'scoped', 'unit-staff': 'scoped', viewer: 'scoped' };
+/** 项目办 manages projects within its unit subtree. */
+const PROJECT_WRITERS: Partial<Record<Role, Access>> = { coordinator: 'scoped' };
+
 const EVERY_SIGNED_IN: Partial<Record<Role, Access>> = {
   'system-admin': 'allow',
   'security-admin': 'allow',
@@ -70,6 +75,18 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/roles': { roles: { ...SYS, ...SEC } },
   'GET /api/settings/security': { roles: SEC },
   'PUT /api/settings/security': { roles: SEC },
+
+  'GET /api/projects': { roles: PROJECT_READERS },
+  'GET /api/projects/summary': { roles: PROJECT_READERS },
+  'GET /api/projects/:id': { roles: PROJECT_READERS },
+  'GET /api/projects/:id/stages': { roles: PROJECT_READERS },
+  'GET /api/projects/:id/changes': { roles: PROJECT_READERS },
+  'GET /api/pipeline': { roles: PROJECT_READERS },
+  'POST /api/projects': { roles: PROJECT_WRITERS },
+  'PATCH /api/projects/:id': { roles: PROJECT_WRITERS },
+  'POST /api/projects/:id/transitions': { roles: PROJECT_WRITERS },
+  'POST /api/projects/:id/archive': { roles: PROJECT_WRITERS },
+  'POST /api/projects/:id/restore': { roles: PROJECT_WRITERS },
 
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },

@@ -82,6 +82,109 @@ export interface JobLocksTable {
   expiresAt: string;
 }
 
+export interface ProjectsTable {
+  id: string;
+  /** 责任单位 (lead unit): the owning unit and data-scope key. */
+  unitId: string;
+  code: string | null;
+  name: string;
+  /** Lower-cased name, builder, industry, code and their pinyin initials, for one LIKE search. */
+  searchText: string;
+  level: string | null;
+  industry: string | null;
+  projectType: string | null;
+  nature: string | null;
+  stage: string;
+  stageChangedAt: string;
+  suspended: number;
+  dropReason: string | null;
+  builder: string | null;
+  builderCreditCode: string | null;
+  investor: string | null;
+  investorOrigin: string | null;
+  contactName: string | null;
+  contactPhone: string | null;
+  location: string | null;
+  /** 用地面积 in hundredths of a 亩 (exact). */
+  landAreaCentimu: number | null;
+  floorArea: number | null;
+  scale: string | null;
+  /** Money: integer 元. */
+  totalInvestment: number | null;
+  fixedAssetInvestment: number | null;
+  fundingSource: string | null;
+  annualPlanInvestment: number | null;
+  ytdInvestment: number | null;
+  plannedSignDate: string | null;
+  actualSignDate: string | null;
+  plannedStartDate: string | null;
+  actualStartDate: string | null;
+  plannedCompletionDate: string | null;
+  actualCompletionDate: string | null;
+  plannedOperationDate: string | null;
+  actualOperationDate: string | null;
+  progressText: string | null;
+  outputValue: number | null;
+  taxRevenue: number | null;
+  jobs: number | null;
+  leaderUserId: string | null;
+  helperUserId: string | null;
+  extra: string;
+  archived: number;
+  archivedReason: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface ProjectUnitsTable {
+  projectId: string;
+  unitId: string;
+  role: string;
+}
+
+export interface ProjectTeamTable {
+  projectId: string;
+  userId: string;
+}
+
+export interface ProjectStageEventsTable {
+  id: string;
+  projectId: string;
+  unitId: string;
+  fromStage: string | null;
+  toStage: string;
+  /** Business date of the change, YYYY-MM-DD. */
+  date: string;
+  note: string | null;
+  reason: string | null;
+  byUserId: string | null;
+  createdAt: string;
+}
+
+export interface ExtraFieldDefsTable {
+  id: string;
+  unitId: string;
+  key: string;
+  label: string;
+  kind: string;
+  options: string | null;
+  sortOrder: number;
+  archived: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface SavedViewsTable {
+  id: string;
+  userId: string;
+  unitId: string;
+  name: string;
+  params: string;
+  createdAt: string;
+}
+
 export interface Database {
   units: UnitsTable;
   users: UsersTable;
@@ -89,6 +192,12 @@ export interface Database {
   auditLog: AuditLogTable;
   settings: SettingsTable;
   jobLocks: JobLocksTable;
+  projects: ProjectsTable;
+  projectUnits: ProjectUnitsTable;
+  projectTeam: ProjectTeamTable;
+  projectStageEvents: ProjectStageEventsTable;
+  extraFieldDefs: ExtraFieldDefsTable;
+  savedViews: SavedViewsTable;
 }
 
 export type Db = Kysely<Database>;

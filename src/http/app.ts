@@ -6,6 +6,7 @@ import type { Container } from '../container.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
+import { registerProjectsRoutes } from '../features/projects/projects.routes.js';
 import { registerSettingsRoutes } from '../features/settings/settings.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
 import { registerUnitsRoutes } from '../features/units/units.routes.js';
@@ -63,6 +64,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerUsersRoutes(app, s.users);
   registerSettingsRoutes(app, s.settings);
   registerAuditRoutes(app, s.audit);
+  registerProjectsRoutes(app, s.projects, s.audit);
   await registerWeb(app, config);
 
   await app.ready();

@@ -11,6 +11,8 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
   let db: TestDatabase;
   let t: TestApp;
   let admin: Session;
+  let coordinator: Session;
+  let projectId = '';
   const clock = manualClock(new Date('2026-06-01T00:00:00Z'));
 
   beforeAll(async () => {
@@ -73,6 +75,28 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
         action: 'settings.security.update',
       };
     },
+    'POST /api/projects': async () => {
+      coordinator = await t.loginAs('coordinator');
+      const res = await t.request(coordinator, 'POST', '/api/projects', { body: { name: '氢能装备产业园', leadUnitId: t.rootUnitId, stage: 'negotiating', totalInvestment: 1_500_000_000 } });
+      projectId = res.json().id;
+      return { status: res.statusCode, action: 'project.create' };
+    },
+    'PATCH /api/projects/:id': async () => ({
+      status: (await t.request(coordinator, 'PATCH', `/api/projects/${projectId}`, { body: { progressText: '合同条款已谈妥' }, headers: { 'if-match': '"1"' } })).statusCode,
+      action: 'project.update',
+    }),
+    'POST /api/projects/:id/transitions': async () => ({
+      status: (await t.request(coordinator, 'POST', `/api/projects/${projectId}/transitions`, { body: { to: 'signed', date: '2026-05-28', note: '签约仪式' }, headers: { 'if-match': '"2"' } })).statusCode,
+      action: 'project.transition',
+    }),
+    'POST /api/projects/:id/archive': async () => ({
+      status: (await t.request(coordinator, 'POST', `/api/projects/${projectId}/archive`, { body: { reason: '重复录入' }, headers: { 'if-match': '"3"' } })).statusCode,
+      action: 'project.archive',
+    }),
+    'POST /api/projects/:id/restore': async () => ({
+      status: (await t.request(coordinator, 'POST', `/api/projects/${projectId}/restore`, { headers: { 'if-match': '"4"' } })).statusCode,
+      action: 'project.restore',
+    }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

@@ -1,0 +1,219 @@
+import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
+import type { ListProjectsQuery } from '../../core/schemas/projects.schema.js';
+import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
+import { toCount } from '../../db/helpers/count.js';
+import { normaliseQuery } from './search-text.js';
+
+export type ProjectRow = Selectable<ProjectsTable>;
+
+/**
+ * Who may see which projects: a scoped reader sees projects whose lead unit or a supporting unit
+ * lies in their unit subtree, plus those they lead or help (包挂 / 管家).
+ */
+export interface ProjectScope {
+  unitPath: string;
+  userId: string;
+}
+
+function inScope(eb: ExpressionBuilder<Database, 'projects'>, scope: ProjectScope) {
+  const prefix = `${scope.unitPath}%`;
+  return eb.or([
+    eb('projects.unitId', 'in', eb.selectFrom('units').select('units.id').where('units.path', 'like', prefix)),
+    eb(
+      'projects.id',
+      'in',
+      eb.selectFrom('projectUnits').innerJoin('units as su', 'su.id', 'projectUnits.unitId').select('projectUnits.projectId').where('su.path', 'like', prefix),
+    ),
+    eb('projects.leaderUserId', '=', scope.userId),
+    eb('projects.helperUserId', '=', scope.userId),
+  ]);
+}
+
+/** List filters; `unitId` is resolved by the service to the unit's path (`unitPath`). */
+export type ProjectFilters = Omit<ListProjectsQuery, 'page' | 'pageSize' | 'sort' | 'order' | 'unitId'> & { unitPath?: string | undefined };
+type Filters = ProjectFilters;
+
+function filtered(db: Kysely<Database>, f: Filters, scope: ProjectScope | null) {
+  let q = db.selectFrom('projects');
+  if (scope) q = q.where((eb) => inScope(eb, scope));
+  if (f.archived !== 'all') q = q.where('projects.archived', '=', f.archived === 'true' ? 1 : 0);
+  if (f.stage) q = q.where('projects.stage', 'in', [f.stage].flat());
+  if (f.industry) q = q.where('projects.industry', '=', f.industry);
+  if (f.level) q = q.where('projects.level', '=', f.level);
+  if (f.projectType) q = q.where('projects.projectType', '=', f.projectType);
+  if (f.leaderUserId) q = q.where('projects.leaderUserId', '=', f.leaderUserId);
+  if (f.suspended) q = q.where('projects.suspended', '=', f.suspended === 'true' ? 1 : 0);
+  if (f.unitPath) {
+    const prefix = `${f.unitPath}%`;
+    q = q.where((eb) => eb('projects.unitId', 'in', eb.selectFrom('units as fu').select('fu.id').where('fu.path', 'like', prefix)));
+  }
+  if (f.year) {
+    const y = String(f.year);
+    q = q.where((eb) => eb.or([eb('projects.plannedStartDate', 'like', `${y}%`), eb('projects.actualStartDate', 'like', `${y}%`)]));
+  }
+  if (f.q) {
+    const term = normaliseQuery(f.q);
+    if (term) q = q.where('projects.searchText', 'like', `%${term}%`);
+  }
+  return q;
+}
+
+const SORT_COLUMNS = {
+  name: 'projects.name',
+  totalInvestment: 'projects.totalInvestment',
+  updatedAt: 'projects.updatedAt',
+  plannedStartDate: 'projects.plannedStartDate',
+  stage: 'projects.stage',
+  code: 'projects.code',
+} as const;
+
+export const projectsRepository = {
+  /** One page: exactly two statements (rows with names joined, and the total), whatever the page size. */
+  async list(db: Kysely<Database>, query: Omit<ListProjectsQuery, 'unitId'> & { unitPath?: string | undefined }, scope: ProjectScope | null) {
+    const { page, pageSize, sort, order, ...f } = query;
+    const rows = await filtered(db, f, scope)
+      .innerJoin('units', 'units.id', 'projects.unitId')
+      .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
+      .select([
+        'projects.id',
+        'projects.code',
+        'projects.name',
+        'projects.level',
+        'projects.industry',
+        'projects.projectType',
+        'projects.stage',
+        'projects.suspended',
+        'projects.builder',
+        'projects.location',
+        'projects.totalInvestment',
+        'projects.annualPlanInvestment',
+        'projects.ytdInvestment',
+        'projects.plannedStartDate',
+        'projects.actualStartDate',
+        'projects.plannedOperationDate',
+        'projects.progressText',
+        'projects.unitId',
+        'projects.leaderUserId',
+        'projects.extra',
+        'projects.archived',
+        'projects.version',
+        'projects.updatedAt',
+        'units.name as leadUnitName',
+        'leader.displayName as leaderName',
+      ])
+      .orderBy(SORT_COLUMNS[sort], order)
+      .orderBy('projects.id', order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize)
+      .execute();
+    const total = await filtered(db, f, scope).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    return { rows, total: toCount(total.n as number) };
+  },
+
+  /** Count and 总投资 per stage for the same filters (kanban column headers). */
+  summary(db: Kysely<Database>, f: Filters, scope: ProjectScope | null) {
+    return filtered(db, f, scope)
+      .select((eb) => ['projects.stage', eb.fn.countAll().as('count'), eb.fn.sum<number | null>('projects.totalInvestment').as('totalInvestment')])
+      .groupBy('projects.stage')
+      .execute();
+  },
+
+  find(db: Kysely<Database>, id: string) {
+    return db
+      .selectFrom('projects')
+      .innerJoin('units', 'units.id', 'projects.unitId')
+      .selectAll('projects')
+      .select(['units.name as leadUnitName', 'units.path as leadUnitPath'])
+      .where('projects.id', '=', id)
+      .executeTakeFirst();
+  },
+
+  /** Whether a scoped actor may see this project (one query). */
+  async isVisible(db: Kysely<Database>, id: string, scope: ProjectScope): Promise<boolean> {
+    const r = await db.selectFrom('projects').select('projects.id').where('projects.id', '=', id).where((eb) => inScope(eb, scope)).executeTakeFirst();
+    return !!r;
+  },
+
+  findByCode(db: Kysely<Database>, code: string) {
+    return db.selectFrom('projects').selectAll().where('code', '=', code).executeTakeFirst();
+  },
+
+  supportingUnits(db: Kysely<Database>, projectId: string) {
+    return db
+      .selectFrom('projectUnits')
+      .innerJoin('units', 'units.id', 'projectUnits.unitId')
+      .select(['units.id', 'units.name'])
+      .where('projectUnits.projectId', '=', projectId)
+      .where('projectUnits.role', '=', 'supporting')
+      .orderBy('units.path')
+      .execute();
+  },
+
+  team(db: Kysely<Database>, projectId: string) {
+    return db
+      .selectFrom('projectTeam')
+      .innerJoin('users', 'users.id', 'projectTeam.userId')
+      .select(['users.id', 'users.displayName as name', 'users.title'])
+      .where('projectTeam.projectId', '=', projectId)
+      .orderBy('users.displayName')
+      .execute();
+  },
+
+  people(db: Kysely<Database>, ids: string[]) {
+    if (ids.length === 0) return Promise.resolve([]);
+    return db.selectFrom('users').select(['id', 'displayName as name', 'title']).where('id', 'in', ids).execute();
+  },
+
+  insert(db: Kysely<Database>, row: Insertable<ProjectsTable>) {
+    return db.insertInto('projects').values(row).execute();
+  },
+
+  async setSupportingUnits(db: Kysely<Database>, projectId: string, unitIds: string[]) {
+    await db.deleteFrom('projectUnits').where('projectId', '=', projectId).where('role', '=', 'supporting').execute();
+    if (unitIds.length) await db.insertInto('projectUnits').values(unitIds.map((unitId) => ({ projectId, unitId, role: 'supporting' }))).execute();
+  },
+
+  async setTeam(db: Kysely<Database>, projectId: string, userIds: string[]) {
+    await db.deleteFrom('projectTeam').where('projectId', '=', projectId).execute();
+    if (userIds.length) await db.insertInto('projectTeam').values(userIds.map((userId) => ({ projectId, userId }))).execute();
+  },
+
+  insertStageEvent(db: Kysely<Database>, row: Insertable<ProjectStageEventsTable>) {
+    return db.insertInto('projectStageEvents').values(row).execute();
+  },
+
+  stageEvents(db: Kysely<Database>, projectId: string) {
+    return db
+      .selectFrom('projectStageEvents')
+      .leftJoin('users', 'users.id', 'projectStageEvents.byUserId')
+      .selectAll('projectStageEvents')
+      .select('users.displayName as byName')
+      .where('projectStageEvents.projectId', '=', projectId)
+      .orderBy('projectStageEvents.date')
+      .orderBy('projectStageEvents.createdAt')
+      .execute();
+  },
+
+  /** Stage events of the projects in scope (for flows, conversion and dwell time). */
+  scopedStageEvents(db: Kysely<Database>, scope: ProjectScope | null, unitPath: string | null) {
+    let q = db
+      .selectFrom('projectStageEvents')
+      .innerJoin('projects', 'projects.id', 'projectStageEvents.projectId')
+      .select(['projectStageEvents.projectId', 'projectStageEvents.fromStage', 'projectStageEvents.toStage', 'projectStageEvents.date', 'projectStageEvents.createdAt'])
+      .where('projects.archived', '=', 0);
+    if (scope) q = q.where((eb) => inScope(eb, scope));
+    if (unitPath) q = q.where('projects.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
+    return q.orderBy('projectStageEvents.projectId').orderBy('projectStageEvents.date').orderBy('projectStageEvents.createdAt').execute();
+  },
+
+  /** Stock per stage now, with 总投资, for the projects in scope. */
+  stock(db: Kysely<Database>, scope: ProjectScope | null, unitPath: string | null) {
+    let q = db
+      .selectFrom('projects')
+      .select((eb) => ['projects.stage', eb.fn.countAll().as('count'), eb.fn.sum<number | null>('projects.totalInvestment').as('totalInvestment')])
+      .where('projects.archived', '=', 0);
+    if (scope) q = q.where((eb) => inScope(eb, scope));
+    if (unitPath) q = q.where('projects.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
+    return q.groupBy('projects.stage').execute();
+  },
+};

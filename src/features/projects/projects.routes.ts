@@ -1,0 +1,128 @@
+import { z } from 'zod';
+import { auditEntrySchema } from '../../core/schemas/audit.schema.js';
+import { idParamsSchema, pageOf } from '../../core/schemas/common.schema.js';
+import {
+  archiveSchema,
+  createProjectSchema,
+  listProjectsQuerySchema,
+  projectListItemSchema,
+  projectSchema,
+  stageEventSchema,
+  transitionSchema,
+  updateProjectSchema,
+} from '../../core/schemas/projects.schema.js';
+import { stageSchema } from '../../core/stages.js';
+import { requireIfMatch, withEtag } from '../../http/etag.js';
+import type { App } from '../../http/types.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { ProjectsService } from './projects.service.js';
+
+const summaryQuerySchema = listProjectsQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true });
+const stageFiguresSchema = z.record(stageSchema, z.object({ count: z.number(), totalInvestment: z.number() }));
+
+export function registerProjectsRoutes(app: App, projects: ProjectsService, audit: AuditService) {
+  app.get(
+    '/api/projects',
+    { schema: { tags: ['projects'], summary: '项目台账（筛选、搜索含拼音首字母、排序、分页）/ the project ledger', querystring: listProjectsQuerySchema, response: { 200: pageOf(projectListItemSchema) } } },
+    (request) => projects.list(request.actor, request.query),
+  );
+
+  app.get(
+    '/api/projects/summary',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '按阶段汇总个数与总投资（看板列头）/ count and total investment per stage for the same filters',
+        querystring: summaryQuerySchema,
+        response: { 200: z.array(z.object({ stage: stageSchema, count: z.number(), totalInvestment: z.number() })) },
+      },
+    },
+    (request) => projects.summary(request.actor, request.query),
+  );
+
+  app.get(
+    '/api/projects/:id',
+    { schema: { tags: ['projects'], summary: '项目详情 / one project', params: idParamsSchema, response: { 200: projectSchema } } },
+    async (request, reply) => withEtag(reply, await projects.get(request.actor, request.params.id)),
+  );
+
+  app.post(
+    '/api/projects',
+    { schema: { tags: ['projects'], summary: '新建项目 / create a project', body: createProjectSchema, response: { 201: projectSchema } } },
+    async (request, reply) => reply.code(201).send(withEtag(reply, await projects.create(request.actor, request.body))),
+  );
+
+  app.patch(
+    '/api/projects/:id',
+    { schema: { tags: ['projects'], summary: '修改项目（需 If-Match）/ change a project (If-Match)', params: idParamsSchema, body: updateProjectSchema, response: { 200: projectSchema } } },
+    async (request, reply) => withEtag(reply, await projects.update(request.actor, request.params.id, requireIfMatch(request), request.body)),
+  );
+
+  app.post(
+    '/api/projects/:id/transitions',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '变更阶段（需 If-Match；退回、终止须填原因）/ move to another stage (If-Match; a reason to go back or drop)',
+        params: idParamsSchema,
+        body: transitionSchema,
+        response: { 200: projectSchema },
+      },
+    },
+    async (request, reply) => withEtag(reply, await projects.transition(request.actor, request.params.id, requireIfMatch(request), request.body)),
+  );
+
+  app.post(
+    '/api/projects/:id/archive',
+    { schema: { tags: ['projects'], summary: '归档（需 If-Match 与原因）/ archive with a reason (If-Match)', params: idParamsSchema, body: archiveSchema, response: { 200: projectSchema } } },
+    async (request, reply) => withEtag(reply, await projects.setArchived(request.actor, request.params.id, requireIfMatch(request), true, request.body.reason)),
+  );
+
+  app.post(
+    '/api/projects/:id/restore',
+    { schema: { tags: ['projects'], summary: '恢复已归档项目（需 If-Match）/ restore an archived project (If-Match)', params: idParamsSchema, response: { 200: projectSchema } } },
+    async (request, reply) => withEtag(reply, await projects.setArchived(request.actor, request.params.id, requireIfMatch(request), false, null)),
+  );
+
+  app.get(
+    '/api/projects/:id/stages',
+    { schema: { tags: ['projects'], summary: '阶段时间线 / stage timeline', params: idParamsSchema, response: { 200: z.array(stageEventSchema) } } },
+    (request) => projects.stageHistory(request.actor, request.params.id),
+  );
+
+  app.get(
+    '/api/projects/:id/changes',
+    { schema: { tags: ['projects'], summary: '修改记录（来自审计日志）/ change history from the audit trail', params: idParamsSchema, response: { 200: z.array(auditEntrySchema) } } },
+    async (request) => {
+      await projects.get(request.actor, request.params.id);
+      return (await audit.list({ objectType: 'project', objectId: request.params.id }, 1, 200)).items;
+    },
+  );
+
+  app.get(
+    '/api/pipeline',
+    {
+      schema: {
+        tags: ['projects'],
+        summary: '五个一：各阶段存量、本期流量、转化率、停留天数 / five-batch figures for a unit subtree and period',
+        querystring: z.object({
+          unitId: z.string().optional(),
+          period: z.enum(['month', 'quarter', 'year']).default('month'),
+          from: z.iso.date().optional(),
+          to: z.iso.date().optional(),
+        }),
+        response: {
+          200: z.object({
+            unitId: z.string().nullable(),
+            period: z.object({ from: z.string(), to: z.string() }),
+            stock: stageFiguresSchema,
+            flows: z.record(stageSchema, z.number()),
+            conversion: z.array(z.object({ from: stageSchema, to: stageSchema, entered: z.number(), converted: z.number(), rate: z.number().nullable() })),
+            medianDwellDays: z.record(z.string(), z.number().nullable()),
+          }),
+        },
+      },
+    },
+    (request) => projects.pipeline(request.actor, request.query),
+  );
+}

@@ -1,0 +1,265 @@
+import type { Kysely } from 'kysely';
+import { AppError } from '../../core/errors.js';
+import { newId } from '../../core/ids.js';
+import { computePipeline, periodOf, type PipelineFigures } from '../../core/pipeline.js';
+import type { CreateProjectInput, ListProjectsQuery, Project, ProjectListItem, StageEvent, TransitionInput, UpdateProjectInput } from '../../core/schemas/projects.schema.js';
+import { STAGE_DATE_FIELD, checkTransition, type Stage } from '../../core/stages.js';
+import type { Database } from '../../db/database.js';
+import { translateDbError } from '../../db/helpers/errors.js';
+import { fromJsonText } from '../../db/helpers/json.js';
+import { updateVersioned } from '../../db/helpers/versioned.js';
+import type { AuditService } from '../audit/audit.service.js';
+import type { Actor, Deps } from '../shared/context.js';
+import { unitsRepository } from '../units/units.repository.js';
+import { usersRepository } from '../users/users.repository.js';
+import { projectsRepository, type ProjectFilters, type ProjectRow, type ProjectScope } from './projects.repository.js';
+import { buildSearchText } from './search-text.js';
+
+type Extra = Record<string, string | number | null>;
+
+function scopeOf(actor: Actor): ProjectScope | null {
+  return actor.scoped ? { unitPath: actor.unitPath ?? '\u0000', userId: actor.userId ?? '' } : null;
+}
+
+/** The columns a create or update writes, from API fields. */
+function toColumns(input: UpdateProjectInput): Partial<ProjectRow> {
+  const { supportingUnitIds: _s, teamUserIds: _t, leadUnitId, landArea, suspended, extra, ...plain } = input;
+  const cols: Partial<ProjectRow> = { ...plain };
+  if (leadUnitId !== undefined) cols.unitId = leadUnitId;
+  if (landArea !== undefined) cols.landAreaCentimu = landArea === null ? null : Math.round(landArea * 100);
+  if (suspended !== undefined) cols.suspended = suspended ? 1 : 0;
+  if (extra !== undefined) cols.extra = JSON.stringify(extra);
+  return cols;
+}
+
+export function createProjectsService(deps: Deps, audit: AuditService) {
+  const today = () => deps.clock.now().toISOString().slice(0, 10);
+
+  async function getRow(db: Kysely<Database>, actor: Actor, id: string) {
+    const row = await projectsRepository.find(db, id);
+    const scope = scopeOf(actor);
+    if (!row || (scope && !(await projectsRepository.isVisible(db, id, scope)))) throw new AppError('NOT_FOUND', { objectType: 'project', id });
+    return row;
+  }
+
+  async function toProject(db: Kysely<Database>, row: NonNullable<Awaited<ReturnType<typeof projectsRepository.find>>>): Promise<Project> {
+    const [supportingUnits, team, people] = await Promise.all([
+      projectsRepository.supportingUnits(db, row.id),
+      projectsRepository.team(db, row.id),
+      projectsRepository.people(db, [row.leaderUserId, row.helperUserId].filter((x): x is string => !!x)),
+    ]);
+    const person = (id: string | null) => (id ? (people.find((p) => p.id === id) ?? null) : null);
+    const { unitId, landAreaCentimu, searchText: _s, leadUnitPath: _p, archived, suspended, extra, ...rest } = row;
+    return {
+      ...rest,
+      stage: row.stage as Stage,
+      level: row.level as Project['level'],
+      projectType: row.projectType as Project['projectType'],
+      nature: row.nature as Project['nature'],
+      leadUnitId: unitId,
+      landArea: landAreaCentimu === null ? null : landAreaCentimu / 100,
+      suspended: suspended === 1,
+      archived: archived === 1,
+      extra: fromJsonText<Extra>(extra) ?? {},
+      supportingUnitIds: supportingUnits.map((u) => u.id),
+      supportingUnits,
+      teamUserIds: team.map((u) => u.id),
+      team,
+      leader: person(row.leaderUserId),
+      helper: person(row.helperUserId),
+    };
+  }
+
+  /** Checks references: units exist and (for scoped writers) lie in scope; people exist and are active. */
+  async function validateRefs(db: Kysely<Database>, actor: Actor, input: UpdateProjectInput) {
+    if (input.leadUnitId !== undefined) {
+      const unit = await unitsRepository.find(db, input.leadUnitId);
+      if (!unit || unit.archived) throw new AppError('VALIDATION_FAILED', { field: 'leadUnitId', reason: '责任单位不存在或已停用 / lead unit not found' });
+      if (actor.scoped && !unit.path.startsWith(actor.unitPath ?? '\u0000')) {
+        throw new AppError('VALIDATION_FAILED', { field: 'leadUnitId', reason: '只能为本单位及下级单位建立项目 / the lead unit must be in your unit subtree' });
+      }
+    }
+    for (const unitId of input.supportingUnitIds ?? []) {
+      if (!(await unitsRepository.find(db, unitId))) throw new AppError('VALIDATION_FAILED', { field: 'supportingUnitIds', reason: `配合单位不存在 / unit not found: ${unitId}` });
+    }
+    const people = [
+      ['leaderUserId', input.leaderUserId],
+      ['helperUserId', input.helperUserId],
+      ...(input.teamUserIds ?? []).map((id) => ['teamUserIds', id] as const),
+    ] as const;
+    for (const [field, id] of people) {
+      if (!id) continue;
+      const user = await usersRepository.find(db, id);
+      if (!user || user.disabled) throw new AppError('VALIDATION_FAILED', { field, reason: `人员不存在或已停用 / person not found: ${id}` });
+      if (field === 'leaderUserId' && user.role !== 'leader') throw new AppError('VALIDATION_FAILED', { field, reason: '包挂领导须为“领导”角色的用户 / the leader must have the leader role' });
+    }
+  }
+
+  async function resolveUnitPath(unitId: string | undefined): Promise<string | undefined> {
+    if (!unitId) return undefined;
+    const unit = await unitsRepository.find(deps.db, unitId);
+    return unit?.path ?? '\u0000';
+  }
+
+  return {
+    async list(actor: Actor, query: ListProjectsQuery): Promise<{ items: ProjectListItem[]; total: number; page: number; pageSize: number }> {
+      const { unitId, ...rest } = query;
+      const { rows, total } = await projectsRepository.list(deps.db, { ...rest, unitPath: await resolveUnitPath(unitId) }, scopeOf(actor));
+      const items = rows.map(({ unitId: leadUnitId, suspended, archived, extra, ...r }) => ({
+        ...r,
+        leadUnitId,
+        stage: r.stage as Stage,
+        level: r.level as ProjectListItem['level'],
+        projectType: r.projectType as ProjectListItem['projectType'],
+        suspended: suspended === 1,
+        archived: archived === 1,
+        extra: fromJsonText<Extra>(extra) ?? {},
+        leaderName: r.leaderName ?? null,
+      }));
+      return { items, total, page: query.page, pageSize: query.pageSize };
+    },
+
+    /** Count and 总投资 per stage for the list's filters (kanban headers), computed on the server. */
+    async summary(actor: Actor, query: Omit<ListProjectsQuery, 'page' | 'pageSize' | 'sort' | 'order'>) {
+      const { unitId, ...rest } = query;
+      const filters: ProjectFilters = { ...rest, stage: undefined, unitPath: await resolveUnitPath(unitId) };
+      const rows = await projectsRepository.summary(deps.db, filters, scopeOf(actor));
+      return rows.map((r) => ({ stage: r.stage as Stage, count: Number(r.count), totalInvestment: Number(r.totalInvestment ?? 0) }));
+    },
+
+    async get(actor: Actor, id: string): Promise<Project> {
+      return toProject(deps.db, await getRow(deps.db, actor, id));
+    },
+
+    async create(actor: Actor, input: CreateProjectInput, db?: Kysely<Database>): Promise<Project> {
+      const now = deps.clock.now().toISOString();
+      const run = async (trx: Kysely<Database>) => {
+        await validateRefs(trx, actor, input);
+        const id = newId();
+        const stage = input.stage ?? 'reserve';
+        const { stage: _st, ...fields } = input;
+        const row = {
+          name: input.name,
+          unitId: input.leadUnitId,
+          suspended: 0,
+          archived: 0,
+          extra: '{}',
+          ...toColumns(fields),
+          id,
+          searchText: buildSearchText(input),
+          stage,
+          stageChangedAt: now,
+          version: 1,
+          createdAt: now,
+          updatedAt: now,
+        };
+        try {
+          await projectsRepository.insert(trx, row);
+        } catch (e) {
+          throw translateDbError(e, { field: 'code' });
+        }
+        await projectsRepository.setSupportingUnits(trx, id, input.supportingUnitIds ?? []);
+        await projectsRepository.setTeam(trx, id, input.teamUserIds ?? []);
+        await projectsRepository.insertStageEvent(trx, { id: newId(), projectId: id, unitId: input.leadUnitId, fromStage: null, toStage: stage, date: today(), note: '建档 / created', reason: null, byUserId: actor.userId, createdAt: now });
+        const project = await toProject(trx, (await projectsRepository.find(trx, id))!);
+        await audit.record(trx, actor, { action: 'project.create', objectType: 'project', objectId: id, unitId: input.leadUnitId, after: project });
+        return project;
+      };
+      return db ? run(db) : deps.db.transaction().execute(run);
+    },
+
+    async update(actor: Actor, id: string, expectedVersion: number, patch: UpdateProjectInput): Promise<Project> {
+      const now = deps.clock.now().toISOString();
+      return deps.db.transaction().execute(async (trx) => {
+        const beforeRow = await getRow(trx, actor, id);
+        const before = await toProject(trx, beforeRow);
+        if (before.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: before });
+        await validateRefs(trx, actor, patch);
+        const merged = { ...before, ...patch };
+        const cols = { ...toColumns(patch), searchText: buildSearchText(merged) };
+        try {
+          if (!(await updateVersioned(trx, 'projects', id, expectedVersion, cols, now))) {
+            throw new AppError('VERSION_CONFLICT', { current: await toProject(trx, await getRow(trx, actor, id)) });
+          }
+        } catch (e) {
+          throw translateDbError(e, { field: 'code' });
+        }
+        if (patch.supportingUnitIds) await projectsRepository.setSupportingUnits(trx, id, patch.supportingUnitIds);
+        if (patch.teamUserIds) await projectsRepository.setTeam(trx, id, patch.teamUserIds);
+        const after = await toProject(trx, (await projectsRepository.find(trx, id))!);
+        await audit.record(trx, actor, { action: 'project.update', objectType: 'project', objectId: id, unitId: after.leadUnitId, before, after });
+        return after;
+      });
+    },
+
+    /** Moves a project to another stage, with its date, evidence note and (when needed) reason. */
+    async transition(actor: Actor, id: string, expectedVersion: number, input: TransitionInput): Promise<Project> {
+      const now = deps.clock.now().toISOString();
+      const date = input.date ?? today();
+      return deps.db.transaction().execute(async (trx) => {
+        const row = await getRow(trx, actor, id);
+        if (row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: await toProject(trx, row) });
+        if (row.archived) throw new AppError('VALIDATION_FAILED', { field: 'to', reason: '项目已归档 / the project is archived' });
+        const from = row.stage as Stage;
+        const check = checkTransition(from, input.to, row, input.reason);
+        if (!check.ok) throw new AppError('VALIDATION_FAILED', { field: 'to', reason: `${check.reason!.zh} / ${check.reason!.en}`, from, to: input.to });
+        const values: Partial<ProjectRow> = { stage: input.to, stageChangedAt: now };
+        const dateField = STAGE_DATE_FIELD[input.to];
+        if (dateField && !check.backwards) values[dateField] = date;
+        values.dropReason = input.to === 'dropped' ? (input.reason ?? null) : null;
+        await updateVersioned(trx, 'projects', id, expectedVersion, values, now);
+        await projectsRepository.insertStageEvent(trx, {
+          id: newId(),
+          projectId: id,
+          unitId: row.unitId,
+          fromStage: from,
+          toStage: input.to,
+          date,
+          note: input.note ?? null,
+          reason: input.reason ?? null,
+          byUserId: actor.userId,
+          createdAt: now,
+        });
+        const after = await toProject(trx, (await projectsRepository.find(trx, id))!);
+        await audit.record(trx, actor, {
+          action: 'project.transition',
+          objectType: 'project',
+          objectId: id,
+          unitId: row.unitId,
+          before: { stage: from },
+          after: { stage: input.to, date, note: input.note ?? null, reason: input.reason ?? null, skipped: check.skipped },
+        });
+        return after;
+      });
+    },
+
+    /** Archive (归档) with a reason, or restore; projects are never hard-deleted. */
+    async setArchived(actor: Actor, id: string, expectedVersion: number, archived: boolean, reason: string | null): Promise<Project> {
+      const now = deps.clock.now().toISOString();
+      return deps.db.transaction().execute(async (trx) => {
+        const row = await getRow(trx, actor, id);
+        if (row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: await toProject(trx, row) });
+        await updateVersioned(trx, 'projects', id, expectedVersion, { archived: archived ? 1 : 0, archivedReason: archived ? reason : null }, now);
+        const after = await toProject(trx, (await projectsRepository.find(trx, id))!);
+        await audit.record(trx, actor, { action: archived ? 'project.archive' : 'project.restore', objectType: 'project', objectId: id, unitId: row.unitId, before: { archived: row.archived === 1 }, after: { archived, reason } });
+        return after;
+      });
+    },
+
+    async stageHistory(actor: Actor, id: string): Promise<StageEvent[]> {
+      await getRow(deps.db, actor, id);
+      const rows = await projectsRepository.stageEvents(deps.db, id);
+      return rows.map((r) => ({ id: r.id, fromStage: r.fromStage as Stage | null, toStage: r.toStage as Stage, date: r.date, note: r.note, reason: r.reason, byUserId: r.byUserId, byName: r.byName ?? null, createdAt: r.createdAt }));
+    },
+
+    /** The five-batch figures for a unit subtree (default: everything the actor may see) and period. */
+    async pipeline(actor: Actor, opts: { unitId?: string | undefined; period: 'month' | 'quarter' | 'year'; from?: string | undefined; to?: string | undefined }): Promise<PipelineFigures & { unitId: string | null }> {
+      const unitPath = (await resolveUnitPath(opts.unitId)) ?? null;
+      const scope = scopeOf(actor);
+      const [events, stock] = await Promise.all([projectsRepository.scopedStageEvents(deps.db, scope, unitPath), projectsRepository.stock(deps.db, scope, unitPath)]);
+      const period = opts.from && opts.to ? { from: opts.from, to: opts.to } : periodOf(opts.period, today());
+      return { unitId: opts.unitId ?? null, ...computePipeline(events, stock.map((s) => ({ stage: s.stage, count: Number(s.count), totalInvestment: s.totalInvestment })), period) };
+    },
+  };
+}
+export type ProjectsService = ReturnType<typeof createProjectsService>;
