@@ -11,19 +11,23 @@ export interface DbHandle {
   /** The SQLite file (for backup), or null on PostgreSQL. */
   sqliteFile: string | null;
   url: string;
+  /** Statements executed so far (tests assert lists issue a constant number, no N+1). */
+  stats: { queries: number };
   close(): Promise<void>;
 }
 
 /** Opens the database named by `url`: a postgres:// URL or a SQLite file path. */
 export function openDatabase(url: string, opts: { poolMax?: number } = {}): DbHandle {
+  const stats = { queries: 0 };
+  const log = () => void stats.queries++;
   if (isPostgresUrl(url)) {
     const { dialect } = createPostgresDialect(url, opts.poolMax ?? 10);
-    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
-    return { db, kind: 'postgres', sqliteFile: null, url, close: () => db.destroy() };
+    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()], log });
+    return { db, kind: 'postgres', sqliteFile: null, url, stats, close: () => db.destroy() };
   }
   const { dialect } = createSqliteDialect(url);
-  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()] });
-  return { db, kind: 'sqlite', sqliteFile: url, url, close: () => db.destroy() };
+  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()], log });
+  return { db, kind: 'sqlite', sqliteFile: url, url, stats, close: () => db.destroy() };
 }
 
 const provider = { getMigrations: () => Promise.resolve(migrations) };

@@ -196,6 +196,7 @@ export function createProjectsService(deps: Deps, audit: AuditService) {
     async transition(actor: Actor, id: string, expectedVersion: number, input: TransitionInput): Promise<Project> {
       const now = deps.clock.now().toISOString();
       const date = input.date ?? today();
+      if (date > today()) throw new AppError('VALIDATION_FAILED', { field: 'date', reason: '日期不能晚于今天 / the date cannot be in the future' });
       return deps.db.transaction().execute(async (trx) => {
         const row = await getRow(trx, actor, id);
         if (row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: await toProject(trx, row) });

@@ -1,0 +1,164 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
+import { manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
+
+describe.each(databaseVariants())('projects on $name', (variant) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let admin: Session;
+  let pmo: Session;
+  let zoneId = '';
+  let otherId = '';
+  let leaderId = '';
+  const clock = manualClock(new Date('2026-05-15T02:00:00Z'));
+
+  beforeAll(async () => {
+    db = await variant.create();
+    t = await startTestApp(db, { clock });
+    admin = await t.loginAs('system-admin');
+    const unit = async (name: string, type: string) => (await t.request(admin, 'POST', '/api/units', { body: { parentId: t.rootUnitId, name, type } })).json<{ id: string }>().id;
+    zoneId = await unit('XX港经济区管委会', 'zone');
+    otherId = await unit('XX镇', 'town');
+    leaderId = (await t.createUser('leader', { username: 'fenguan' })).id;
+    pmo = await t.loginAs('coordinator');
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.drop();
+  });
+
+  async function create(body: Record<string, unknown>, as = pmo) {
+    const res = await t.request(as, 'POST', '/api/projects', { body: { leadUnitId: zoneId, ...body } });
+    expect(res.statusCode, res.body).toBe(201);
+    return res.json<{ id: string; version: number; stage: string }>();
+  }
+
+  it('creates a project with exact money, 亩, responsibility and a first timeline entry', async () => {
+    const p = await create({
+      name: '氢能装备产业园',
+      code: '2026-330000-04-01-123456',
+      industry: '新能源',
+      projectType: 'industrial',
+      stage: 'negotiating',
+      totalInvestment: 1_234_567_890_123,
+      landArea: 123.45,
+      plannedSignDate: '2026-05',
+      leaderUserId: leaderId,
+      supportingUnitIds: [otherId],
+      builderCreditCode: '91330000mA2b3c4d5e',
+    });
+    const full = (await t.request(pmo, 'GET', `/api/projects/${p.id}`)).json();
+    expect(full).toMatchObject({
+      totalInvestment: 1_234_567_890_123,
+      landArea: 123.45,
+      stage: 'negotiating',
+      leadUnitName: 'XX港经济区管委会',
+      leader: { id: leaderId },
+      supportingUnits: [{ id: otherId, name: 'XX镇' }],
+      builderCreditCode: '91330000MA2B3C4D5E',
+    });
+    const stages = (await t.request(pmo, 'GET', `/api/projects/${p.id}/stages`)).json();
+    expect(stages).toMatchObject([{ fromStage: null, toStage: 'negotiating' }]);
+  });
+
+  it('validates the 项目代码 shape, uniqueness, and the leader role', async () => {
+    const bad = await t.request(pmo, 'POST', '/api/projects', { body: { name: 'x', leadUnitId: zoneId, code: '2026-33-04' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues[0].message).toMatch(/项目代码/);
+    const dup = await t.request(pmo, 'POST', '/api/projects', { body: { name: 'y', leadUnitId: zoneId, code: '2026-330000-04-01-123456' } });
+    expect(dup.statusCode).toBe(409);
+    const notLeader = await t.request(pmo, 'POST', '/api/projects', { body: { name: 'z', leadUnitId: zoneId, leaderUserId: pmo.userId } });
+    expect(notLeader.statusCode).toBe(400);
+    const monthDate = await t.request(pmo, 'POST', '/api/projects', { body: { name: 'w', leadUnitId: zoneId, plannedStartDate: '2026-13' } });
+    expect(monthDate.statusCode).toBe(400);
+  });
+
+  it('finds projects by pinyin initials, filters, sorts and pages on the server with a constant statement count', async () => {
+    for (let i = 0; i < 12; i++) await create({ name: `新材料项目${i}`, industry: '新材料', totalInvestment: (i + 1) * 10_000_000, stage: i % 2 ? 'signed' : 'reserve' });
+    const qn = (await t.request(pmo, 'GET', '/api/projects?q=qn')).json();
+    expect(qn.items.map((p: { name: string }) => p.name)).toEqual(['氢能装备产业园']);
+    const sorted = (await t.request(pmo, 'GET', '/api/projects?industry=新材料&sort=totalInvestment&order=desc&pageSize=5&page=2')).json();
+    expect(sorted.total).toBe(12);
+    expect(sorted.items.map((p: { totalInvestment: number }) => p.totalInvestment)).toEqual([70, 60, 50, 40, 30].map((x) => x * 1_000_000));
+    const signed = (await t.request(pmo, 'GET', '/api/projects?stage=signed&stage=negotiating&pageSize=100')).json();
+    expect(signed.total).toBe(7);
+
+    const count = async (pageSize: number) => {
+      const before = t.container.handle.stats.queries;
+      expect((await t.request(pmo, 'GET', `/api/projects?pageSize=${pageSize}&q=xcl`)).statusCode).toBe(200);
+      return t.container.handle.stats.queries - before;
+    };
+    const small = await count(1);
+    expect(await count(100)).toBe(small);
+  });
+
+  it('sums count and total investment per stage on the server (kanban headers)', async () => {
+    const summary = (await t.request(pmo, 'GET', '/api/projects/summary?industry=新材料')).json<{ stage: string; count: number; totalInvestment: number }[]>();
+    const signed = summary.find((s) => s.stage === 'signed')!;
+    expect(signed).toEqual({ stage: 'signed', count: 6, totalInvestment: (2 + 4 + 6 + 8 + 10 + 12) * 10_000_000 });
+  });
+
+  it('moves stages by the rules, keeps the timeline and the stage dates, and needs If-Match', async () => {
+    const p = await create({ name: '港口物流中心', projectType: 'industrial', stage: 'negotiating' });
+    const move = (to: string, version: number, extra: Record<string, string> = {}) =>
+      t.request(pmo, 'POST', `/api/projects/${p.id}/transitions`, { body: { to, ...extra }, headers: { 'if-match': `"${version}"` } });
+    const early = await move('construction', 1);
+    expect(early.statusCode).toBe(400);
+    expect(early.json().error.details.reason).toMatch(/尚未签约/);
+    expect((await t.request(pmo, 'POST', `/api/projects/${p.id}/transitions`, { body: { to: 'signed' } })).statusCode).toBe(428);
+    expect((await move('signed', 1, { date: '2026-05-28' })).json().error.details.reason).toMatch(/晚于今天/);
+    clock.set(new Date('2026-07-01T02:00:00Z'));
+    pmo = await t.loginAs('coordinator'); // six weeks later: the old session has expired
+    admin = await t.loginAs('system-admin');
+    const signed = await move('signed', 1, { date: '2026-05-28', note: '在县政府签约' });
+    expect(signed.json()).toMatchObject({ stage: 'signed', actualSignDate: '2026-05-28', version: 2 });
+    expect((await move('construction', 1)).statusCode).toBe(412);
+    const started = await move('construction', 2, { date: '2026-06-25' });
+    expect(started.json()).toMatchObject({ stage: 'construction', actualStartDate: '2026-06-25' });
+    expect((await move('signed', 3)).statusCode).toBe(400);
+    const back = await move('signed', 3, { reason: '施工许可证未办结，暂缓开工' });
+    expect(back.json()).toMatchObject({ stage: 'signed', actualStartDate: '2026-06-25' });
+    const timeline = (await t.request(pmo, 'GET', `/api/projects/${p.id}/stages`)).json<{ toStage: string; reason: string | null; byName: string }[]>();
+    expect(timeline.map((e) => e.toStage)).toEqual(['negotiating', 'signed', 'construction', 'signed']);
+    expect(timeline[3]!.reason).toMatch(/暂缓/);
+    const changes = (await t.request(pmo, 'GET', `/api/projects/${p.id}/changes`)).json<{ action: string }[]>();
+    expect(changes.map((c) => c.action)).toContain('project.transition');
+  });
+
+  it('archives with a reason (never deletes) and hides archived projects by default', async () => {
+    const p = await create({ name: '待归档项目' });
+    expect((await t.request(pmo, 'POST', `/api/projects/${p.id}/archive`, { body: { reason: '' }, headers: { 'if-match': '"1"' } })).statusCode).toBe(400);
+    expect((await t.request(pmo, 'POST', `/api/projects/${p.id}/archive`, { body: { reason: '与另一项目合并' }, headers: { 'if-match': '"1"' } })).json()).toMatchObject({ archived: true, archivedReason: '与另一项目合并' });
+    const list = (await t.request(pmo, 'GET', '/api/projects?q=待归档')).json();
+    expect(list.total).toBe(0);
+    const all = (await t.request(pmo, 'GET', '/api/projects?q=待归档&archived=true')).json();
+    expect(all.total).toBe(1);
+  });
+
+  it('limits unit staff and coordinators to their unit subtree', async () => {
+    const townStaff = await t.loginAs('unit-staff', { unitId: otherId });
+    const townPmo = await t.loginAs('coordinator', { unitId: otherId });
+    const own = await create({ name: '镇级污水处理厂', projectType: 'infrastructure' }, pmo);
+    await t.request(pmo, 'PATCH', `/api/projects/${own.id}`, { body: { leadUnitId: otherId }, headers: { 'if-match': '"1"' } });
+    const seen = (await t.request(townStaff, 'GET', '/api/projects?pageSize=200')).json<{ items: { name: string }[] }>().items.map((p) => p.name);
+    expect(seen).toContain('镇级污水处理厂');
+    expect(seen).toContain('氢能装备产业园'); // the town is a supporting unit of it
+    expect(seen).not.toContain('港口物流中心');
+    const hidden = (await t.request(pmo, 'GET', '/api/projects?q=港口物流')).json().items[0].id as string;
+    expect((await t.request(townStaff, 'GET', `/api/projects/${hidden}`)).statusCode).toBe(404);
+    expect((await t.request(townStaff, 'POST', '/api/projects', { body: { name: 'x', leadUnitId: otherId } })).statusCode).toBe(403);
+    const outside = await t.request(townPmo, 'POST', '/api/projects', { body: { name: 'x', leadUnitId: zoneId } });
+    expect(outside.statusCode).toBe(400);
+  });
+
+  it('computes the five-batch figures for a period', async () => {
+    const figures = (await t.request(pmo, 'GET', '/api/pipeline?period=quarter')).json();
+    expect(figures.period).toEqual({ from: '2026-07-01', to: '2026-09-30' });
+    const may = (await t.request(pmo, 'GET', '/api/pipeline?from=2026-05-01&to=2026-05-31')).json();
+    expect(may.flows.signed).toBeGreaterThanOrEqual(1);
+    expect(figures.stock.signed.count).toBeGreaterThanOrEqual(7);
+    expect(figures.conversion.find((c: { from: string }) => c.from === 'negotiating').entered).toBeGreaterThanOrEqual(2);
+    const june = (await t.request(pmo, 'GET', '/api/pipeline?from=2026-06-01&to=2026-06-30')).json();
+    expect(june.flows.construction).toBe(1);
+  });
+});
