@@ -10,7 +10,7 @@ import { STRONG_PASSWORD, startTestApp, type TestApp } from '../../test/helpers/
  */
 const variants = [
   { name: 'sqlite (two instances on one file)', create: async () => createSqlite() },
-  ...(POSTGRES_URL ? [{ name: 'postgres (two instances, pool of 10 each)', create: () => createPostgresDatabase(POSTGRES_URL, 10) }] : []),
+  ...(POSTGRES_URL ? [{ name: 'postgres (two instances, pool of 10 each)', create: () => createPostgresDatabase(POSTGRES_URL!, 10) }] : []),
 ];
 
 describe.each(variants)('$name', (variant) => {

@@ -27,7 +27,10 @@ export function registerDataCommands(program: Command) {
       await withContainer(async (c) => {
         const r = await loadDemoWorld(c.deps, c.services, Actor.cli());
         output(o.json, r, () => {
-          const lines = [`单位：新建 ${r.unitsCreated} 个，已存在 ${r.unitsExisting} 个 / units created ${r.unitsCreated}, existing ${r.unitsExisting}`];
+          const lines = [
+            `单位：新建 ${r.unitsCreated} 个，已存在 ${r.unitsExisting} 个 / units created ${r.unitsCreated}, existing ${r.unitsExisting}`,
+            `项目：新建 ${r.projectsCreated} 个，已存在 ${r.projectsExisting} 个 / projects created ${r.projectsCreated}, existing ${r.projectsExisting}`,
+          ];
           if (r.accounts.length) {
             lines.push('', '演示账户（密码只显示这一次，请妥善保存）/ demo accounts (passwords are shown only once):');
             for (const a of r.accounts) lines.push(`  ${a.username.padEnd(16)} ${a.password.padEnd(18)} ${ROLE_LABELS[a.role as Role].zh} · ${a.displayName} · ${a.unit}`);

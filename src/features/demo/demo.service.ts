@@ -4,6 +4,8 @@ import type { Services } from '../../container.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
+import { YUAN_PER_WAN } from '../../core/money.js';
+import { demoProjects } from './demo-projects.js';
 import { DEMO_PEOPLE, DEMO_ROOT_NAME, DEMO_UNITS } from './demo-world.js';
 
 export interface DemoResult {
@@ -12,6 +14,8 @@ export interface DemoResult {
   /** Accounts created in this run, with the one-time password (printed once, never stored). */
   accounts: { username: string; displayName: string; role: string; unit: string; password: string }[];
   accountsExisting: string[];
+  projectsCreated: number;
+  projectsExisting: number;
 }
 
 /** A random password that passes both policy profiles: 14 characters from all four classes. */
@@ -25,7 +29,7 @@ export function demoPassword(): string {
  * people by username; whatever exists is left as it is (passwords included).
  */
 export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor): Promise<DemoResult> {
-  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [] };
+  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0 };
   const byKey = new Map<string, Unit>();
   const existingRoot = await services.units.findRoot();
 
@@ -62,5 +66,54 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
     await services.users.create(actor, { username: p.username, password, displayName: p.displayName, title: p.title, phone: p.phone, role: p.role, unitId: unit.id });
     result.accounts.push({ username: p.username, displayName: p.displayName, role: p.role, unit: unit.name, password });
   }
+
+  await loadDemoProjects(deps, services, actor, byKey, result);
   return result;
+}
+
+async function loadDemoProjects(deps: Deps, services: Services, actor: Actor, units: Map<string, Unit>, result: DemoResult) {
+  const userIds = new Map<string, string>();
+  for (const p of DEMO_PEOPLE) {
+    const u = await usersRepository.findByUsername(deps.db, p.username);
+    if (u) userIds.set(p.username, u.id);
+  }
+  const unitIdOf = (key: string) => units.get(key)!.id;
+  const existing = new Set((await deps.db.selectFrom('projects').select('name').execute()).map((r) => r.name));
+  const today = deps.clock.now().toISOString().slice(0, 10);
+  for (const d of demoProjects(today)) {
+    if (existing.has(d.name)) {
+      result.projectsExisting++;
+      continue;
+    }
+    const [first, ...rest] = d.path;
+    let project = await services.projects.create(actor, {
+      name: d.name,
+      industry: d.industry,
+      projectType: d.projectType,
+      level: d.level,
+      nature: 'new',
+      builder: d.builder,
+      investorOrigin: d.investorOrigin,
+      totalInvestment: d.totalWan * YUAN_PER_WAN,
+      fixedAssetInvestment: Math.round(d.totalWan * 0.8) * YUAN_PER_WAN,
+      annualPlanInvestment: Math.round(d.totalWan * 0.3) * YUAN_PER_WAN,
+      landArea: d.landMu,
+      location: 'XX港经济区',
+      progressText: d.progress,
+      plannedSignDate: d.planned.sign ?? null,
+      plannedStartDate: d.planned.start ?? null,
+      plannedOperationDate: d.planned.operation ?? null,
+      leadUnitId: unitIdOf(d.leadUnit),
+      supportingUnitIds: d.supporting.map(unitIdOf),
+      leaderUserId: userIds.get(d.leader) ?? null,
+      helperUserId: userIds.get(d.helper) ?? null,
+      stage: first!.stage,
+    });
+    // Backdate the creation entry to the first stage date, then replay the history.
+    await deps.db.updateTable('projectStageEvents').set({ date: first!.date }).where('projectId', '=', project.id).execute();
+    for (const step of rest) {
+      project = await services.projects.transition(actor, project.id, project.version, { to: step.stage, date: step.date, note: step.note, reason: step.reason });
+    }
+    result.projectsCreated++;
+  }
 }

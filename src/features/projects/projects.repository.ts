@@ -189,8 +189,8 @@ export const projectsRepository = {
       .selectAll('projectStageEvents')
       .select('users.displayName as byName')
       .where('projectStageEvents.projectId', '=', projectId)
+      .orderBy('projectStageEvents.date')
       .orderBy('projectStageEvents.createdAt')
-      .orderBy('projectStageEvents.id')
       .execute();
   },
 

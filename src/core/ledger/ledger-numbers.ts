@@ -1,0 +1,200 @@
+import { toHalfWidth, trimAll, type CellValue } from './ledger-text.js';
+import { DEFAULT_UNITS, UNIT_FACTORS, unitFromWord, type LedgerUnit, type UnitDimension } from './ledger-units.js';
+
+/**
+ * Numbers in ledgers: "1,234.5678", "１２３", "１，２３４", "约40", "40余", "1.2亿", "30亩",
+ * "85%", "—", "无". Parsing is exact: the decimal text becomes a BigInt mantissa and a power of
+ * ten, is multiplied by the unit's rational factor and rounded half away from zero, so
+ * "1,234.5678" 万元 is exactly 12345678 元. Numbers from numeric cells go through their shortest
+ * decimal spelling (String(n)), which is what Excel shows.
+ */
+
+/** A decimal number: value = mantissa × 10^exponent. */
+export interface Decimal {
+  mantissa: bigint;
+  exponent: number;
+}
+
+export type NumberResult =
+  | { ok: true; value: number; approx: boolean; unit: LedgerUnit; negative: boolean }
+  | { ok: false; reason: 'unparseable' | 'out-of-range' | 'unit' };
+
+/** Cell texts that mean "nothing here". */
+const NULL_TOKENS = new Set(['', '-', '--', '---', '—', '——', '–', '/', '\\', '无', '暂无', '待定', '未定', '空', 'n/a', 'na', 'null', 'none', '#n/a', '×', 'x']);
+
+export function isNullToken(text: string): boolean {
+  return NULL_TOKENS.has(toHalfWidth(text).trim().toLowerCase());
+}
+
+const APPROX_PREFIX_RE = /^(约合|大约|约|近|超过|超|逾|不少于|不低于|不超过|至少|预计|预估|估算|估计|计划|≈|~)/;
+const APPROX_SUFFIX_RE = /(左右|以上|以内|上下|余|多|\+)$/;
+const NUMBER_RE = /^([+-]?)(\d*)(?:\.(\d+))?(?:e([+-]?\d{1,3}))?$/i;
+const GROUPED_RE = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const MAX_TEXT = 40;
+const MAX_EXP = 30;
+
+/** Parse "1,234.5", "-3", "1e5" into an exact decimal; null when it is not one plain number. */
+export function parseDecimal(text: string): Decimal | null {
+  if (text.length > MAX_TEXT) return null;
+  let t = text;
+  if (t.includes(',')) {
+    if (!GROUPED_RE.test(t)) return null;
+    t = t.replace(/,/g, '');
+  }
+  const m = NUMBER_RE.exec(t);
+  if (!m || (!m[2] && !m[3])) return null;
+  const intPart = m[2] || '0';
+  const frac = m[3] ?? '';
+  let exponent = -frac.length + (m[4] ? Number(m[4]) : 0);
+  let digits = (intPart + frac).replace(/^0+(?=\d)/, '');
+  // Drop trailing zeros so exponents stay small ("12000" → 12e3).
+  while (digits.length > 1 && digits.endsWith('0')) {
+    digits = digits.slice(0, -1);
+    exponent++;
+  }
+  let mantissa = BigInt(digits);
+  if (m[1] === '-') mantissa = -mantissa;
+  if (mantissa === 0n) exponent = 0;
+  return { mantissa, exponent };
+}
+
+/** value × num / den, rounded half away from zero; null when beyond Number.MAX_SAFE_INTEGER. */
+export function scaleRound(d: Decimal, num: bigint, den: bigint): number | null {
+  if (d.mantissa === 0n) return 0;
+  const digits = (d.mantissa < 0n ? -d.mantissa : d.mantissa).toString().length;
+  if (d.exponent + digits > MAX_EXP) return null; // astronomically large
+  if (d.exponent + digits < -MAX_EXP) return 0; // astronomically small
+  let n = d.mantissa * num;
+  let q = den;
+  if (d.exponent >= 0) n *= 10n ** BigInt(d.exponent);
+  else q *= 10n ** BigInt(-d.exponent);
+  const neg = n < 0n;
+  const abs = neg ? -n : n;
+  let r = abs / q;
+  if ((abs % q) * 2n >= q) r += 1n;
+  if (r > BigInt(Number.MAX_SAFE_INTEGER)) return null;
+  return neg ? -Number(r) : Number(r);
+}
+
+interface Split {
+  decimal: Decimal;
+  unitWord: string;
+  approx: boolean;
+  percentSign: boolean;
+}
+
+/** Split "约1,234.5万元左右" into its number, unit word and approximation marks. */
+function splitNumberText(raw: string): Split | null {
+  let t = toHalfWidth(raw).replace(/\s+/g, '').replace(/[，]/g, ',').replace(/[。．]/g, '.');
+  t = t.replace(/^[(（]|[)）]$/g, '');
+  let approx = false;
+  const pre = APPROX_PREFIX_RE.exec(t);
+  if (pre) {
+    approx = true;
+    t = t.slice(pre[0].length);
+  }
+  const suf = APPROX_SUFFIX_RE.exec(t);
+  if (suf && suf.index > 0) {
+    approx = true;
+    t = t.slice(0, suf.index);
+  }
+  const m = /^([+-]?[\d,]*\.?\d+(?:e[+-]?\d+)?)(余|多)?(.*)$/i.exec(t);
+  if (!m) return null;
+  if (m[2]) approx = true;
+  let unitWord = (m[3] ?? '').replace(/^[(（]|[)）]$/g, '');
+  const suf2 = APPROX_SUFFIX_RE.exec(unitWord);
+  if (suf2 && suf2.index > 0) {
+    approx = true;
+    unitWord = unitWord.slice(0, suf2.index);
+  }
+  const decimal = parseDecimal(m[1] ?? '');
+  if (!decimal) return null;
+  return { decimal, unitWord, approx, percentSign: unitWord === '%' };
+}
+
+const INFORMAL_UNITS: Record<UnitDimension, Record<string, LedgerUnit>> = {
+  money: {},
+  land: {},
+  floor: {},
+  count: { 个: '人', 位: '人', 名: '人', 人次: '人' },
+  percent: {},
+};
+
+/**
+ * A quantity of one dimension, in that dimension's base (see ledger-units.ts). `columnUnit` is
+ * the column's unit (from its header, a note above the table, or the default); a unit written in
+ * the cell wins over it. Percent: see parsePercent.
+ */
+export function parseQuantity(v: CellValue, dimension: Exclude<UnitDimension, 'percent'>, columnUnit: LedgerUnit | null): NumberResult | null {
+  const unit0 = columnUnit ?? DEFAULT_UNITS[dimension];
+  let split: Split | null;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false, reason: 'unparseable' };
+    const decimal = parseDecimal(String(v));
+    if (!decimal) return { ok: false, reason: 'unparseable' };
+    split = { decimal, unitWord: '', approx: false, percentSign: false };
+  } else if (typeof v === 'string') {
+    if (isNullToken(v)) return null;
+    split = splitNumberText(trimAll(v));
+    if (!split) return { ok: false, reason: 'unparseable' };
+  } else if (v === null) {
+    return null;
+  } else {
+    return { ok: false, reason: 'unparseable' };
+  }
+  let unit: LedgerUnit | null = unit0;
+  if (split.unitWord) {
+    unit = unitFromWord(split.unitWord) ?? INFORMAL_UNITS[dimension][split.unitWord] ?? null;
+    // "万" in a count column means 万人, "万" in an area column 万亩/万平方米.
+    if (unit === '万元' && dimension !== 'money' && split.unitWord === '万') unit = dimension === 'count' ? '万人' : dimension === 'land' ? '万亩' : '万平方米';
+    if (!unit || !UNIT_FACTORS[dimension][unit]) return { ok: false, reason: 'unit' };
+  }
+  const factor = UNIT_FACTORS[dimension][unit];
+  if (!factor) return { ok: false, reason: 'unit' };
+  const value = scaleRound(split.decimal, factor.num, factor.den);
+  if (value === null) return { ok: false, reason: 'out-of-range' };
+  return { ok: true, value, approx: split.approx, unit, negative: split.decimal.mantissa < 0n };
+}
+
+/**
+ * A percentage in basis points (85% → 8500, 85.5% → 8550). With a "%" in the cell or in the
+ * column header the number is in percent points. Otherwise a number of magnitude ≤ 2 is a
+ * fraction, as Excel stores a percent-formatted cell (0.85 → 85%), and a larger one is in points
+ * ("85" → 85%).
+ */
+export function parsePercent(v: CellValue, headerSaysPercent: boolean): NumberResult | null {
+  let split: Split | null;
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return { ok: false, reason: 'unparseable' };
+    const decimal = parseDecimal(String(v));
+    if (!decimal) return { ok: false, reason: 'unparseable' };
+    split = { decimal, unitWord: '', approx: false, percentSign: false };
+  } else if (typeof v === 'string') {
+    if (isNullToken(v)) return null;
+    split = splitNumberText(trimAll(v));
+    if (!split) return { ok: false, reason: 'unparseable' };
+    if (split.unitWord && !split.percentSign) return { ok: false, reason: 'unit' };
+  } else if (v === null) {
+    return null;
+  } else {
+    return { ok: false, reason: 'unparseable' };
+  }
+  let points = split.percentSign || headerSaysPercent;
+  if (!points) {
+    const asFraction = scaleRound(split.decimal, 1000n, 1n);
+    points = asFraction === null || Math.abs(asFraction) > 2000;
+  }
+  const value = points ? scaleRound(split.decimal, 100n, 1n) : scaleRound(split.decimal, 10_000n, 1n);
+  if (value === null) return { ok: false, reason: 'out-of-range' };
+  return { ok: true, value, approx: split.approx, unit: '%', negative: split.decimal.mantissa < 0n };
+}
+
+/** A plain non-negative integer (the hidden __version column); null for blanks, NaN for junk. */
+export function parseInteger(v: CellValue): number | null {
+  if (v === null) return null;
+  if (typeof v === 'number') return Number.isSafeInteger(v) && v >= 0 ? v : Number.NaN;
+  if (typeof v !== 'string') return Number.NaN;
+  const t = toHalfWidth(v).trim();
+  if (t === '') return null;
+  return /^\d{1,15}$/.test(t) ? Number(t) : Number.NaN;
+}

@@ -1,0 +1,66 @@
+import { Suspense, lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
+import { FullPageSpin } from './components/FullPageSpin.js';
+import { NotFoundPage } from './components/ResultPages.js';
+import { RequireAccess, RequireAuth } from './layout/RequireAuth.js';
+
+/**
+ * The one route table. Every page is lazy-loaded so the first download stays small; a page
+ * whose `requires` API route the role may not call renders the 403 page instead.
+ */
+function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> {
+  return lazy(() => load().then((m) => ({ default: m[name] })));
+}
+
+const SetupPage = page(() => import('./features/setup/SetupPage.js'), 'SetupPage');
+const LoginPage = page(() => import('./features/auth/LoginPage.js'), 'LoginPage');
+const HomePage = page(() => import('./features/home/HomePage.js'), 'HomePage');
+const UnitsPage = page(() => import('./features/units/UnitsPage.js'), 'UnitsPage');
+const UsersPage = page(() => import('./features/users/UsersPage.js'), 'UsersPage');
+const AuditPage = page(() => import('./features/audit/AuditPage.js'), 'AuditPage');
+const SecurityPage = page(() => import('./features/security/SecurityPage.js'), 'SecurityPage');
+const SessionsPage = page(() => import('./features/account/SessionsPage.js'), 'SessionsPage');
+const ChangePasswordPage = page(() => import('./features/account/ChangePasswordPage.js'), 'ChangePasswordPage');
+
+function publicPage(Page: ComponentType) {
+  return (
+    <Suspense fallback={<FullPageSpin />}>
+      <Page />
+    </Suspense>
+  );
+}
+
+function guarded(route: string, Page: ComponentType) {
+  return (
+    <RequireAccess route={route}>
+      <Page />
+    </RequireAccess>
+  );
+}
+
+export const routes: RouteObject[] = [
+  { path: '/setup', element: publicPage(SetupPage) },
+  { path: '/login', element: publicPage(LoginPage) },
+  {
+    path: '/',
+    element: <RequireAuth />,
+    children: [
+      { index: true, element: <HomePage /> },
+      { path: 'units', element: guarded('GET /api/units', UnitsPage) },
+      { path: 'users', element: guarded('GET /api/users', UsersPage) },
+      { path: 'audit', element: guarded('GET /api/audit', AuditPage) },
+      { path: 'security', element: guarded('GET /api/settings/security', SecurityPage) },
+      {
+        path: 'account',
+        children: [
+          { index: true, element: <Navigate to="sessions" replace /> },
+          { path: 'sessions', element: <SessionsPage /> },
+          { path: 'password', element: <ChangePasswordPage /> },
+        ],
+      },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];
+
+export const router = createBrowserRouter(routes);
