@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { ROLES } from '../core/roles.js';
 import { registerAdminCommands } from './commands/accounts.js';
 import { registerDataCommands } from './commands/data.js';
+import { registerLedgerCommands } from './commands/ledger.js';
 import { registerServeCommand } from './commands/serve.js';
 import { describeError } from './runtime.js';
 
@@ -17,6 +18,7 @@ export function buildCli(): Command {
   registerServeCommand(program);
   registerAdminCommands(program);
   registerDataCommands(program);
+  registerLedgerCommands(program);
   return program;
 }
 

@@ -78,6 +78,8 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
 
   'GET /api/projects': { roles: PROJECT_READERS },
   'GET /api/projects/summary': { roles: PROJECT_READERS },
+  'GET /api/projects/export': { roles: PROJECT_READERS },
+  'GET /api/projects/import-template': { roles: PROJECT_READERS },
   'GET /api/projects/:id': { roles: PROJECT_READERS },
   'GET /api/projects/:id/stages': { roles: PROJECT_READERS },
   'GET /api/projects/:id/changes': { roles: PROJECT_READERS },

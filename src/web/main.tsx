@@ -3,8 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router';
 import { ApiError, isApiError, setUnauthenticatedHandler } from './api/client.js';
 import { AntdRoot } from './AntdRoot.js';
-import { meKey } from './features/auth/auth.queries.js';
-import type { LoginState } from './features/auth/LoginPage.js';
+import { clearSession, meKey } from './features/auth/auth.queries.js';
 import { I18nProvider } from './i18n/i18n.js';
 import { router } from './router.js';
 
@@ -26,13 +25,11 @@ const queryClient = new QueryClient({
 });
 
 // Signed out behind our back (session expired, revoked elsewhere): back to the sign-in page.
-setUnauthenticatedHandler((code) => {
-  const { pathname, search } = router.state.location;
+// The gate (<RequireAuth>) sees /api/me cleared and redirects, remembering where the user was.
+setUnauthenticatedHandler(() => {
+  const { pathname } = router.state.location;
   if (pathname === '/login' || pathname === '/setup') return;
-  queryClient.setQueryData(meKey, null);
-  queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== meKey[0] });
-  const state: LoginState = { notice: code === 'SESSION_EXPIRED' ? 'expired' : undefined, from: pathname + search };
-  void router.navigate('/login', { replace: true, state });
+  clearSession(queryClient, 'expired');
 });
 
 const root = document.getElementById('root');

@@ -194,6 +194,35 @@ export const projectsRepository = {
       .execute();
   },
 
+  /** One keyset page of a stage's projects for the ledger export, with names joined. */
+  exportPage(db: Kysely<Database>, f: ProjectFilters, scope: ProjectScope | null, stage: string, after: { name: string; id: string } | null, limit: number) {
+    let q = filtered(db, { ...f, stage: undefined }, scope)
+      .innerJoin('units', 'units.id', 'projects.unitId')
+      .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
+      .leftJoin('users as helper', 'helper.id', 'projects.helperUserId')
+      .selectAll('projects')
+      .select(['units.name as leadUnitName', 'leader.displayName as leaderName', 'leader.title as leaderTitle', 'helper.displayName as helperName'])
+      .where('projects.stage', '=', stage);
+    if (after) q = q.where((eb) => eb.or([eb('projects.name', '>', after.name), eb.and([eb('projects.name', '=', after.name), eb('projects.id', '>', after.id)])]));
+    return q.orderBy('projects.name').orderBy('projects.id').limit(limit).execute();
+  },
+
+  /** Supporting unit names of many projects at once (one query per export page). */
+  async supportingNames(db: Kysely<Database>, projectIds: string[]): Promise<Map<string, string[]>> {
+    const map = new Map<string, string[]>();
+    if (projectIds.length === 0) return map;
+    const rows = await db
+      .selectFrom('projectUnits')
+      .innerJoin('units', 'units.id', 'projectUnits.unitId')
+      .select(['projectUnits.projectId', 'units.name'])
+      .where('projectUnits.projectId', 'in', projectIds)
+      .where('projectUnits.role', '=', 'supporting')
+      .orderBy('units.path')
+      .execute();
+    for (const r of rows) map.set(r.projectId, [...(map.get(r.projectId) ?? []), r.name]);
+    return map;
+  },
+
   /** Stage events of the projects in scope (for flows, conversion and dwell time). */
   scopedStageEvents(db: Kysely<Database>, scope: ProjectScope | null, unitPath: string | null) {
     let q = db

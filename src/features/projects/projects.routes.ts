@@ -1,3 +1,4 @@
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { auditEntrySchema } from '../../core/schemas/audit.schema.js';
 import { idParamsSchema, pageOf } from '../../core/schemas/common.schema.js';
@@ -38,6 +39,31 @@ export function registerProjectsRoutes(app: App, projects: ProjectsService, audi
       },
     },
     (request) => projects.summary(request.actor, request.query),
+  );
+
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  const attachment = (name: string) => `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+  app.get(
+    '/api/projects/export',
+    { schema: { tags: ['projects'], summary: '导出台账（Excel，按阶段分节、含小计合计）/ export the ledger as .xlsx', querystring: summaryQuerySchema } },
+    async (request, reply) => {
+      const stream = new PassThrough();
+      void reply.header('content-type', xlsx).header('content-disposition', attachment(`重大项目台账-${new Date().toISOString().slice(0, 10)}.xlsx`));
+      projects.exportLedger(request.actor, request.query, stream).catch((e: unknown) => stream.destroy(e as Error));
+      return reply.send(stream);
+    },
+  );
+
+  app.get(
+    '/api/projects/import-template',
+    { schema: { tags: ['projects'], summary: '下载导入模板 / download the blank import template' } },
+    async (request, reply) => {
+      const stream = new PassThrough();
+      void reply.header('content-type', xlsx).header('content-disposition', attachment('重大项目台账导入模板.xlsx'));
+      projects.exportLedger(request.actor, { archived: 'false' }, stream, true).catch((e: unknown) => stream.destroy(e as Error));
+      return reply.send(stream);
+    },
   );
 
   app.get(

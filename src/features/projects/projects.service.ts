@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -13,6 +14,7 @@ import type { Actor, Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
 import { projectsRepository, type ProjectFilters, type ProjectRow, type ProjectScope } from './projects.repository.js';
+import { EXPORT_STAGES, exportLedger } from './ledger-export.js';
 import { buildSearchText } from './search-text.js';
 
 type Extra = Record<string, string | number | null>;
@@ -251,6 +253,24 @@ export function createProjectsService(deps: Deps, audit: AuditService) {
       await getRow(deps.db, actor, id);
       const rows = await projectsRepository.stageEvents(deps.db, id);
       return rows.map((r) => ({ id: r.id, fromStage: r.fromStage as Stage | null, toStage: r.toStage as Stage, date: r.date, note: r.note, reason: r.reason, byUserId: r.byUserId, byName: r.byName ?? null, createdAt: r.createdAt }));
+    },
+
+    /** Streams the ledger as .xlsx in the office layout (or a blank import template). */
+    async exportLedger(actor: Actor, query: Omit<ListProjectsQuery, 'page' | 'pageSize' | 'sort' | 'order'>, out: Writable, template = false) {
+      const { unitId, stage, ...rest } = query;
+      const unitPath = await resolveUnitPath(unitId);
+      const unitName = unitId ? (await unitsRepository.find(deps.db, unitId))?.name : (await unitsRepository.findRoot(deps.db))?.name;
+      const stages = stage ? EXPORT_STAGES.filter((s) => [stage].flat().includes(s)) : EXPORT_STAGES;
+      const year = today().slice(0, 4);
+      const result = await exportLedger(deps, out, {
+        filters: { ...rest, unitPath },
+        scope: scopeOf(actor),
+        stages,
+        title: template ? '重大项目台账（导入模板）' : `${unitName ?? ''}${year}年重大项目推进台账`,
+        template,
+      });
+      await audit.recordNow(actor, { action: template ? 'project.template' : 'project.export', objectType: 'project', detail: `${result.rows} rows` });
+      return result;
     },
 
     /** The five-batch figures for a unit subtree (default: everything the actor may see) and period. */

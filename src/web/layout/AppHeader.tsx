@@ -7,7 +7,6 @@ import { BrandMark } from '../components/BrandMark.js';
 import { LangSwitch } from '../components/LangSwitch.js';
 import { useApiFeedback } from '../components/useApiFeedback.js';
 import { useLogout } from '../features/auth/auth.queries.js';
-import type { LoginState } from '../features/auth/LoginPage.js';
 import { useCurrentUser } from './current-user.js';
 
 export function AppHeader({ compact, onMenuClick }: { compact: boolean; onMenuClick: () => void }) {
@@ -17,17 +16,8 @@ export function AppHeader({ compact, onMenuClick }: { compact: boolean; onMenuCl
   const logout = useLogout();
   const { showError } = useApiFeedback();
 
-  const doLogout = () =>
-    logout.mutate(undefined, {
-      onSuccess: () => {
-        const state: LoginState = { notice: 'signedOut' };
-        void navigate('/login', { replace: true, state });
-      },
-      onError: (err) => {
-        showError(err);
-        void navigate('/login', { replace: true });
-      },
-    });
+  // The session is forgotten locally either way; the gate then shows the sign-in page.
+  const doLogout = () => logout.mutate(undefined, { onError: (err) => showError(err) });
 
   const who = [me.title, me.unitName].filter(Boolean).join(' · ');
   const userItems: MenuProps['items'] = [

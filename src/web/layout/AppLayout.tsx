@@ -23,34 +23,34 @@ export function AppLayout() {
 
   return (
     <AntdApp>
-    <Layout style={{ minHeight: '100vh' }}>
-      <AppHeader compact={compact} onMenuClick={() => setDrawerOpen(true)} />
-      <Layout>
-        {!compact && (
-          <Layout.Sider width={208} style={{ overflow: 'auto' }}>
-            <SideMenu />
-          </Layout.Sider>
-        )}
-        {compact && (
-          <Drawer
-            placement="left"
-            size={240}
-            open={drawerOpen}
-            onClose={() => setDrawerOpen(false)}
-            title={t('app.shortName')}
-            styles={{ body: { padding: 0, background: SIDER_BG } }}
-          >
-            <SideMenu onNavigate={() => setDrawerOpen(false)} />
-          </Drawer>
-        )}
-        <Layout.Content style={{ padding: compact ? 12 : 24, minWidth: 0 }}>
-          <AppBreadcrumb />
-          <Suspense fallback={<FullPageSpin />}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+      <Layout style={{ minHeight: '100vh' }}>
+        <AppHeader compact={compact} onMenuClick={() => setDrawerOpen(true)} />
+        <Layout>
+          {!compact && (
+            <Layout.Sider width={208} style={{ overflow: 'auto' }}>
+              <SideMenu />
+            </Layout.Sider>
+          )}
+          {compact && (
+            <Drawer
+              placement="left"
+              size={240}
+              open={drawerOpen}
+              onClose={() => setDrawerOpen(false)}
+              title={t('app.shortName')}
+              styles={{ body: { padding: 0, background: SIDER_BG } }}
+            >
+              <SideMenu onNavigate={() => setDrawerOpen(false)} />
+            </Drawer>
+          )}
+          <Layout.Content style={{ padding: compact ? 12 : 24, minWidth: 0 }}>
+            <AppBreadcrumb />
+            <Suspense fallback={<FullPageSpin />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
     </AntdApp>
   );
 }

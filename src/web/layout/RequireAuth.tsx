@@ -2,7 +2,7 @@ import { Suspense, lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin.js';
 import { ForbiddenPage, QueryErrorResult } from '../components/ResultPages.js';
-import { useMe, useSetupStatus } from '../features/auth/auth.queries.js';
+import { peekLoginNotice, useMe, useSetupStatus } from '../features/auth/auth.queries.js';
 import { can } from '../lib/access.js';
 import type { LoginState } from '../features/auth/LoginPage.js';
 import { CurrentUserContext, useCurrentUser } from './current-user.js';
@@ -24,7 +24,8 @@ export function RequireAuth() {
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
   if (me.isError) return <QueryErrorResult error={me.error} onRetry={() => void me.refetch()} />;
   if (!me.data) {
-    const state: LoginState = { from: location.pathname + location.search };
+    // After signing out, the next person starts at home, not on the page the last one left.
+    const state: LoginState = peekLoginNotice() === 'signedOut' ? {} : { from: location.pathname + location.search };
     return <Navigate to="/login" replace state={state} />;
   }
   if (me.data.mustChangePassword && location.pathname !== PASSWORD_PAGE) return <Navigate to={PASSWORD_PAGE} replace />;

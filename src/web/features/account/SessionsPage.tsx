@@ -1,5 +1,4 @@
 import { Button, Popconfirm, Table, Tag, Typography, type TableColumnsType } from 'antd';
-import { useNavigate } from 'react-router';
 import type { SessionInfo } from '../../../core/schemas/auth.schema.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryErrorResult } from '../../components/ResultPages.js';
@@ -7,8 +6,7 @@ import { useApiFeedback } from '../../components/useApiFeedback.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { describeUserAgent, formatDateTime } from '../../lib/format.js';
 import { useQueryClient } from '@tanstack/react-query';
-import { setCsrfToken } from '../../api/client.js';
-import { meKey } from '../auth/auth.queries.js';
+import { clearSession } from '../auth/auth.queries.js';
 import { useMySessions, useRevokeSession } from './account.queries.js';
 
 /** 我的会话: where I am signed in; any session can be ended (ending this one signs me out). */
@@ -18,17 +16,14 @@ export function SessionsPage() {
   const revoke = useRevokeSession();
   const { showError, showSuccess } = useApiFeedback();
   const queryClient = useQueryClient();
-  const navigate = useNavigate();
 
   if (sessions.isError) return <QueryErrorResult error={sessions.error} onRetry={() => void sessions.refetch()} />;
 
   const end = (s: SessionInfo) =>
     revoke.mutate(s.id, {
       onSuccess: () => {
-        if (!s.current) return showSuccess(t('account.sessionEnded'));
-        setCsrfToken(null);
-        queryClient.setQueryData(meKey, null);
-        void navigate('/login', { replace: true, state: { notice: 'signedOut' } });
+        if (s.current) clearSession(queryClient, 'signedOut');
+        else showSuccess(t('account.sessionEnded'));
       },
       onError: (e) => showError(e),
     });

@@ -1,20 +1,22 @@
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Navigate, useLocation, useNavigate } from 'react-router';
 import { isApiError } from '../../api/client.js';
 import { FullPageSpin } from '../../components/FullPageSpin.js';
 import { PublicShell } from '../../components/PublicShell.js';
-import { useI18n } from '../../i18n/i18n.js';
+import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { errorText } from '../../lib/errors.js';
-import { useLogin, useMe, useSetupStatus, type LoginInput } from './auth.queries.js';
+import { peekLoginNotice, setLoginNotice, useLogin, useMe, useSetupStatus, type LoginInput, type LoginNotice } from './auth.queries.js';
 
 /** What other pages may pass to the sign-in page in the router state. */
 export interface LoginState {
-  notice?: 'setupDone' | 'expired' | 'signedOut';
+  notice?: LoginNotice;
   username?: string;
   from?: string;
 }
+
+const NOTICES = { setupDone: 'login.setupDone', expired: 'login.expired', signedOut: 'login.signedOut' } as const satisfies Record<LoginNotice, MessageKey>;
 
 export function LoginPage() {
   const { t, lang } = useI18n();
@@ -25,6 +27,8 @@ export function LoginPage() {
   const me = useMe();
   const login = useLogin();
   const [error, setError] = useState<string | null>(null);
+  const [noticeKind] = useState(() => state.notice ?? peekLoginNotice());
+  useEffect(() => setLoginNotice(null), []);
 
   if (setupStatus.isPending || me.isPending) return <FullPageSpin />;
   if (setupStatus.data?.needsSetup) return <Navigate to="/setup" replace />;
@@ -46,12 +50,11 @@ export function LoginPage() {
     );
   };
 
-  const notice =
-    state.notice === 'setupDone' ? t('login.setupDone') : state.notice === 'expired' ? t('login.expired') : state.notice === 'signedOut' ? t('login.signedOut') : null;
+  const notice = noticeKind ? t(NOTICES[noticeKind]) : null;
 
   return (
     <PublicShell title={t('login.title')}>
-      {notice && !error && <Alert type={state.notice === 'expired' ? 'warning' : 'success'} showIcon title={notice} style={{ marginBottom: 16 }} />}
+      {notice && !error && <Alert type={noticeKind === 'expired' ? 'warning' : 'success'} showIcon title={notice} style={{ marginBottom: 16 }} />}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
       <Form<LoginInput> layout="vertical" onFinish={onFinish} initialValues={{ username: state.username ?? '' }} requiredMark={false}>
         <Form.Item name="username" label={t('field.username')} rules={[{ required: true, message: t('validation.required') }]}>

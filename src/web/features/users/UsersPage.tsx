@@ -1,5 +1,5 @@
-import { DownOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Dropdown, Flex, Input, Select, Table, Tag, Typography, type MenuProps, type TableColumnsType } from 'antd';
+import { DownOutlined, MoreOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Col, Dropdown, Flex, Grid, Input, Row, Select, Table, Tag, Typography, type MenuProps, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { ROLE_LABELS, type Role } from '../../../core/roles.js';
 import type { User } from '../../../core/schemas/users.schema.js';
@@ -29,6 +29,7 @@ export function UsersPage() {
     role: can(me.role, 'PUT /api/users/:id/role'),
   };
   const scoped = accessOf(me.role, 'GET /api/users') === 'scoped';
+  const compact = Grid.useBreakpoint().md === false;
   const [query, setQuery] = useState<UsersQuery>({ page: 1, pageSize: 20 });
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const users = useUsers(query);
@@ -80,13 +81,17 @@ export function UsersPage() {
   ];
   if (hasActions) {
     columns.push({
-      title: t('common.actions'),
+      title: compact ? '' : t('common.actions'),
       key: 'actions',
       fixed: 'right',
       render: (_, u) => (
         <Dropdown menu={{ items: actionsFor(u) }} trigger={['click']}>
-          <Button size="small" aria-label={t('common.actions')}>
-            {t('common.actions')} <DownOutlined />
+          <Button size="small" aria-label={t('common.actions')} icon={compact ? <MoreOutlined /> : undefined}>
+            {!compact && (
+              <>
+                {t('common.actions')} <DownOutlined />
+              </>
+            )}
           </Button>
         </Dropdown>
       ),
@@ -110,23 +115,24 @@ export function UsersPage() {
           {t('users.scopedHint')}
         </Typography.Paragraph>
       )}
-      <Flex gap={8} wrap style={{ marginBottom: 16 }}>
-        <Input.Search
-          allowClear
-          placeholder={t('users.searchPlaceholder')}
-          onSearch={(q) => filter({ q: q.trim() || undefined })}
-          style={{ width: 240, maxWidth: '100%' }}
-        />
-        <UnitTreeSelect allowClear placeholder={t('users.filterUnit')} value={query.unitId} onChange={(unitId) => filter({ unitId })} style={{ width: 220, maxWidth: '100%' }} />
-        <Select<Role>
-          allowClear
-          placeholder={t('users.filterRole')}
-          value={query.role}
-          onChange={(role) => filter({ role })}
-          options={roleOptions(lang)}
-          style={{ width: 180, maxWidth: '100%' }}
-        />
-      </Flex>
+      <Row gutter={[8, 8]} style={{ marginBottom: 16 }}>
+        <Col xs={24} sm={12} lg={8} xl={6}>
+          <Input.Search allowClear placeholder={t('users.searchPlaceholder')} onSearch={(q) => filter({ q: q.trim() || undefined })} />
+        </Col>
+        <Col xs={24} sm={12} lg={8} xl={6}>
+          <UnitTreeSelect allowClear placeholder={t('users.filterUnit')} value={query.unitId} onChange={(unitId) => filter({ unitId })} style={{ width: '100%' }} />
+        </Col>
+        <Col xs={24} sm={12} lg={8} xl={6}>
+          <Select<Role>
+            allowClear
+            placeholder={t('users.filterRole')}
+            value={query.role}
+            onChange={(role) => filter({ role })}
+            options={roleOptions(lang)}
+            style={{ width: '100%' }}
+          />
+        </Col>
+      </Row>
       <Table<User>
         rowKey="id"
         size="middle"
