@@ -72,6 +72,9 @@ describe.each(databaseVariants())('authorization matrix on $name', (variant) => 
     expect((await t.request(null, 'GET', '/api/health')).statusCode).toBe(200);
     expect((await t.request(null, 'GET', '/api/docs/json')).statusCode).toBe(200);
     expect((await t.request(null, 'GET', '/some/page')).statusCode).toBe(200); // SPA fallback
+    const root = await t.request(null, 'GET', '/');
+    expect(root.statusCode).toBe(200);
+    expect(root.body).toMatch(/<title>/);
     expect((await t.request(null, 'GET', '/api/nothing')).json().error.code).toBe('ROUTE_NOT_FOUND');
   });
 

@@ -41,6 +41,7 @@ function toAppError(error: FastifyError | AppError): AppError {
   if (error.statusCode === 429) return new AppError('RATE_LIMITED');
   if (error.statusCode === 413) return new AppError('PAYLOAD_TOO_LARGE');
   if (error.statusCode === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE');
+  if (error.statusCode === 403) return new AppError('FORBIDDEN');
   if (error.statusCode === 404) return new AppError('ROUTE_NOT_FOUND');
   if (error.statusCode === 405) return new AppError('METHOD_NOT_ALLOWED');
   if (error.statusCode !== undefined && error.statusCode >= 400 && error.statusCode < 500) return new AppError('VALIDATION_FAILED', { reason: error.message });

@@ -18,7 +18,7 @@ export async function registerWeb(app: App, config: Config) {
     await app.register(fastifyStatic, {
       root: dir,
       wildcard: true,
-      index: false,
+      index: ['index.html'],
       // Hashed asset names never change; index.html must always be fresh.
       setHeaders: (reply, path) => void reply.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache'),
     });
