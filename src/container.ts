@@ -2,6 +2,7 @@ import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type DbHandle } from './db/connect.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createLedgerImportService } from './features/projects/ledger-import.service.js';
 import { createProjectsService } from './features/projects/projects.service.js';
 import { createSettingsService } from './features/settings/settings.service.js';
 import { createSetupService } from './features/setup/setup.service.js';
@@ -18,7 +19,8 @@ export function createServices(deps: Deps) {
   const auth = createAuthService(deps, audit, settings);
   const setup = createSetupService(deps, audit, units, users);
   const projects = createProjectsService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects };
+  const ledgerImport = createLedgerImportService(deps, audit);
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport };
 }
 export type Services = ReturnType<typeof createServices>;
 

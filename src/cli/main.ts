@@ -2,7 +2,7 @@ import { Command } from 'commander';
 import { ROLES } from '../core/roles.js';
 import { registerAdminCommands } from './commands/accounts.js';
 import { registerDataCommands } from './commands/data.js';
-import { registerLedgerCommands } from './commands/ledger.js';
+import { registerImportCommands, registerLedgerCommands } from './commands/ledger.js';
 import { registerServeCommand } from './commands/serve.js';
 import { describeError } from './runtime.js';
 
@@ -19,6 +19,7 @@ export function buildCli(): Command {
   registerAdminCommands(program);
   registerDataCommands(program);
   registerLedgerCommands(program);
+  registerImportCommands(program);
   return program;
 }
 

@@ -85,6 +85,7 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/projects/:id/changes': { roles: PROJECT_READERS },
   'GET /api/pipeline': { roles: PROJECT_READERS },
   'POST /api/projects': { roles: PROJECT_WRITERS },
+  'POST /api/projects/import': { roles: PROJECT_WRITERS },
   'PATCH /api/projects/:id': { roles: PROJECT_WRITERS },
   'POST /api/projects/:id/transitions': { roles: PROJECT_WRITERS },
   'POST /api/projects/:id/archive': { roles: PROJECT_WRITERS },

@@ -64,7 +64,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerUsersRoutes(app, s.users);
   registerSettingsRoutes(app, s.settings);
   registerAuditRoutes(app, s.audit);
-  registerProjectsRoutes(app, s.projects, s.audit);
+  registerProjectsRoutes(app, s.projects, s.audit, s.ledgerImport);
   await registerWeb(app, config);
 
   await app.ready();

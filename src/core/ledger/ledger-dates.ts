@@ -1,5 +1,5 @@
 import { isNullToken } from './ledger-numbers.js';
-import { toHalfWidth, trimAll, type CellValue } from './ledger-text.js';
+import { memoize, toHalfWidth, trimAll, type CellValue } from './ledger-text.js';
 
 /**
  * A ledger date (计划/实际 签约·开工·竣工·投产 时间). Ledgers often know only the month, or
@@ -31,8 +31,9 @@ const DAY_MS = 86_400_000;
 const MIN_SERIAL = 18_264;
 const MAX_SERIAL = 73_415;
 
-const pad = (n: number): string => String(n).padStart(2, '0');
-const daysIn = (y: number, m: number): number => new Date(Date.UTC(y, m, 0)).getUTCDate();
+const pad = (n: number): string => (n < 10 ? `0${n}` : String(n));
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const daysIn = (y: number, m: number): number => (m === 2 && y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : (DAYS[m - 1] ?? 0));
 
 function make(y: number, m: number, d: number | null, approx?: LedgerDate['approx']): DateResult {
   if (y < MIN_YEAR || y > MAX_YEAR) return { ok: false, reason: 'out-of-range' };
@@ -92,8 +93,19 @@ export function parseLedgerDate(v: CellValue, ctx: DateContext): DateResult | nu
   if (v instanceof Date) return fromDate(v);
   if (typeof v === 'boolean') return { ok: false, reason: 'unparseable' };
   if (typeof v === 'number') return fromNumber(v);
-  if (isNullToken(v)) return null;
-  const raw = toHalfWidth(trimAll(v));
+  const t = trimAll(v);
+  if (t === '' || isNullToken(t)) return null;
+  return parseDateTextMemo(`${ctx.year ?? ''}|${t}`);
+}
+
+/** Text dates repeat a lot in a ledger ("2026年3月"): parse each (year, text) once. Shared results. */
+const parseDateTextMemo = memoize((key: string): DateResult => {
+  const bar = key.indexOf('|');
+  return parseDateText(key.slice(bar + 1), { year: bar > 0 ? Number(key.slice(0, bar)) : null });
+});
+
+function parseDateText(v: string, ctx: DateContext): DateResult {
+  const raw = toHalfWidth(v);
   if (raw.length > 60) return { ok: false, reason: 'unparseable' };
   const cue = PLANNED_CUE_RE.test(raw) ? 'planned' : ACTUAL_CUE_RE.test(raw) ? 'actual' : undefined;
   const text = raw

@@ -1,4 +1,4 @@
-import { toHalfWidth } from './ledger-text.js';
+import { memoize, toHalfWidth } from './ledger-text.js';
 
 /**
  * Ledger words → the project record's enum values. The value lists mirror the project schema
@@ -50,13 +50,21 @@ const STAGE_RULES: ReadonlyArray<readonly [RegExp, LedgerStage | null]> = [
  * planned ("计划新开工项目"), or undefined when it names none.
  */
 export function stageFromText(text: string): LedgerStage | null | undefined {
-  const t = toHalfWidth(text).replace(/\s+/g, '');
-  for (const [re, stage] of STAGE_RULES) if (re.test(t)) return stage;
-  return undefined;
+  return stageMemo(text).stage;
 }
+const stageMemo = memoize((text: string): { stage: LedgerStage | null | undefined } => {
+  const t = toHalfWidth(text).replace(/\s+/g, '');
+  for (const [re, stage] of STAGE_RULES) if (re.test(t)) return { stage };
+  return { stage: undefined };
+});
 
 /** 项目级别: the highest level named ("省市重点" → provincial). */
 export function levelFromText(text: string): ProjectLevel | undefined {
+  return levelMemo(text).level;
+}
+const levelMemo = memoize((text: string): { level: ProjectLevel | undefined } => ({ level: levelOf(text) }));
+
+function levelOf(text: string): ProjectLevel | undefined {
   const t = toHalfWidth(text).replace(/\s+/g, '');
   if (/国家|中央|国字号|部级/.test(t)) return 'national';
   if (/省/.test(t)) return 'provincial';
@@ -77,13 +85,21 @@ const TYPE_RULES: ReadonlyArray<readonly [RegExp, ProjectType]> = [
 
 /** 项目类型; anything unrecognised is 'other' (a legitimate category). */
 export function projectTypeFromText(text: string): ProjectType {
+  return typeMemo(text);
+}
+const typeMemo = memoize((text: string): ProjectType => {
   const t = toHalfWidth(text).replace(/\s+/g, '');
   for (const [re, type] of TYPE_RULES) if (re.test(t)) return type;
   return 'other';
-}
+});
 
 /** 建设性质. */
 export function natureFromText(text: string): ProjectNature | undefined {
+  return natureMemo(text).nature;
+}
+const natureMemo = memoize((text: string): { nature: ProjectNature | undefined } => ({ nature: natureOf(text) }));
+
+function natureOf(text: string): ProjectNature | undefined {
   const t = toHalfWidth(text).replace(/\s+/g, '');
   if (/改扩建|扩建/.test(t)) return 'expansion';
   if (/迁建|搬迁|易地|异地/.test(t)) return 'relocation';

@@ -47,7 +47,7 @@ export const ISSUE_CODES = {
   'plan-exceeds-total': { severity: 'warning', zh: '年度计划投资（{plan}万元）大于总投资（{total}万元）', en: 'Annual planned investment ({plan} 万元) exceeds total investment ({total} 万元)' },
   'fixed-exceeds-total': { severity: 'warning', zh: '固定资产投资（{fixed}万元）大于总投资（{total}万元）', en: 'Fixed-asset investment ({fixed} 万元) exceeds total investment ({total} 万元)' },
   'completion-rate-mismatch': { severity: 'warning', zh: '完成率 {rate} 与 本年累计完成÷年度计划 = {computed} 不一致', en: 'The completion rate {rate} differs from year-to-date ÷ annual plan = {computed}' },
-  'started-without-start-date': { severity: 'warning', zh: '项目处于开工阶段（{reason}），但没有实际开工时间', en: 'The project is under construction ({reason}) but has no actual start date' },
+  'started-without-start-date': { severity: 'warning', zh: '项目处于开工阶段（{reason}），但没有实际开工时间', en: 'The project is under construction ({reasonEn}) but has no actual start date' },
   'duplicate-row': { severity: 'error', zh: '与第{first}行重复（{key}）', en: 'Duplicates row {first} ({keyEn})' },
   'bad-phone': { severity: 'warning', zh: '联系电话“{value}”不像电话号码', en: 'Contact phone "{value}" does not look like a phone number' },
   'text-too-long': { severity: 'error', zh: '“{label}”超过 {max} 个字', en: '"{labelEn}" is longer than {max} characters' },

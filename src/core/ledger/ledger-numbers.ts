@@ -9,9 +9,10 @@ import { DEFAULT_UNITS, UNIT_FACTORS, unitFromWord, type LedgerUnit, type UnitDi
  * decimal spelling (String(n)), which is what Excel shows.
  */
 
-/** A decimal number: value = mantissa × 10^exponent. */
+/** A decimal number: value = (neg ? -1 : 1) × digits × 10^exponent, digits without leading zeros. */
 export interface Decimal {
-  mantissa: bigint;
+  neg: boolean;
+  digits: string;
   exponent: number;
 }
 
@@ -23,19 +24,36 @@ export type NumberResult =
 const NULL_TOKENS = new Set(['', '-', '--', '---', '—', '——', '–', '/', '\\', '无', '暂无', '待定', '未定', '空', 'n/a', 'na', 'null', 'none', '#n/a', '×', 'x']);
 
 export function isNullToken(text: string): boolean {
-  return NULL_TOKENS.has(toHalfWidth(text).trim().toLowerCase());
+  return text.length <= 4 && NULL_TOKENS.has(toHalfWidth(text).trim().toLowerCase());
 }
 
 const APPROX_PREFIX_RE = /^(约合|大约|约|近|超过|超|逾|不少于|不低于|不超过|至少|预计|预估|估算|估计|计划|≈|~)/;
 const APPROX_SUFFIX_RE = /(左右|以上|以内|上下|余|多|\+)$/;
 const NUMBER_RE = /^([+-]?)(\d*)(?:\.(\d+))?(?:e([+-]?\d{1,3}))?$/i;
 const GROUPED_RE = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
+/** The common case, handled without the general path: "1200", "-3.5", "1234.5678". */
+const PLAIN_RE = /^(-?)(\d{1,15})(?:\.(\d{1,9}))?$/;
 const MAX_TEXT = 40;
 const MAX_EXP = 30;
+const SAFE = Number.MAX_SAFE_INTEGER;
+
+function decimalOf(neg: boolean, intPart: string, frac: string, exp: number): Decimal {
+  let digits = (intPart + frac).replace(/^0+(?=\d)/, '');
+  let exponent = exp - frac.length;
+  // Drop trailing zeros so exponents stay small ("12000" → 12e3).
+  let end = digits.length;
+  while (end > 1 && digits.charCodeAt(end - 1) === 48) end--;
+  exponent += digits.length - end;
+  digits = digits.slice(0, end);
+  if (digits === '0') return { neg: false, digits, exponent: 0 };
+  return { neg, digits, exponent };
+}
 
 /** Parse "1,234.5", "-3", "1e5" into an exact decimal; null when it is not one plain number. */
 export function parseDecimal(text: string): Decimal | null {
   if (text.length > MAX_TEXT) return null;
+  const plain = PLAIN_RE.exec(text);
+  if (plain) return decimalOf(plain[1] === '-', plain[2] ?? '0', plain[3] ?? '', 0);
   let t = text;
   if (t.includes(',')) {
     if (!GROUPED_RE.test(t)) return null;
@@ -43,37 +61,50 @@ export function parseDecimal(text: string): Decimal | null {
   }
   const m = NUMBER_RE.exec(t);
   if (!m || (!m[2] && !m[3])) return null;
-  const intPart = m[2] || '0';
-  const frac = m[3] ?? '';
-  let exponent = -frac.length + (m[4] ? Number(m[4]) : 0);
-  let digits = (intPart + frac).replace(/^0+(?=\d)/, '');
-  // Drop trailing zeros so exponents stay small ("12000" → 12e3).
-  while (digits.length > 1 && digits.endsWith('0')) {
-    digits = digits.slice(0, -1);
-    exponent++;
-  }
-  let mantissa = BigInt(digits);
-  if (m[1] === '-') mantissa = -mantissa;
-  if (mantissa === 0n) exponent = 0;
-  return { mantissa, exponent };
+  return decimalOf(m[1] === '-', m[2] || '0', m[3] ?? '', m[4] ? Number(m[4]) : 0);
 }
 
 /** value × num / den, rounded half away from zero; null when beyond Number.MAX_SAFE_INTEGER. */
 export function scaleRound(d: Decimal, num: bigint, den: bigint): number | null {
-  if (d.mantissa === 0n) return 0;
-  const digits = (d.mantissa < 0n ? -d.mantissa : d.mantissa).toString().length;
-  if (d.exponent + digits > MAX_EXP) return null; // astronomically large
-  if (d.exponent + digits < -MAX_EXP) return 0; // astronomically small
-  let n = d.mantissa * num;
+  if (d.digits === '0') return 0;
+  if (d.exponent + d.digits.length > MAX_EXP) return null; // astronomically large
+  if (d.exponent + d.digits.length < -MAX_EXP) return 0; // astronomically small
+  // Fast path: everything fits in exact double integers.
+  const m = d.digits.length <= 15 ? Number(d.digits) : Infinity;
+  const nNum = Number(num);
+  const nDen = Number(den);
+  if (d.exponent >= 0 && d.exponent <= 15) {
+    const n = m * nNum * 10 ** d.exponent;
+    if (n <= SAFE) return finish(d.neg, n, nDen);
+  } else if (d.exponent < 0 && d.exponent >= -15) {
+    const n = m * nNum;
+    const q = nDen * 10 ** -d.exponent;
+    if (n <= SAFE && q <= SAFE) return finish(d.neg, n, q);
+  }
+  // Exact BigInt path.
+  let n = BigInt(d.digits) * num;
   let q = den;
   if (d.exponent >= 0) n *= 10n ** BigInt(d.exponent);
   else q *= 10n ** BigInt(-d.exponent);
-  const neg = n < 0n;
-  const abs = neg ? -n : n;
-  let r = abs / q;
-  if ((abs % q) * 2n >= q) r += 1n;
-  if (r > BigInt(Number.MAX_SAFE_INTEGER)) return null;
-  return neg ? -Number(r) : Number(r);
+  let r = n / q;
+  if ((n % q) * 2n >= q) r += 1n;
+  if (r > BigInt(SAFE)) return null;
+  return d.neg ? -Number(r) : Number(r);
+}
+
+/** n / q rounded half up, on exact double integers (n, q ≤ 2^53). */
+function finish(neg: boolean, n: number, q: number): number {
+  let r = Math.floor(n / q);
+  let rem = n - r * q;
+  if (rem < 0) {
+    r--;
+    rem += q;
+  } else if (rem >= q) {
+    r++;
+    rem -= q;
+  }
+  if (rem * 2 >= q) r++;
+  return neg ? -r : r;
 }
 
 interface Split {
@@ -85,7 +116,9 @@ interface Split {
 
 /** Split "约1,234.5万元左右" into its number, unit word and approximation marks. */
 function splitNumberText(raw: string): Split | null {
-  let t = toHalfWidth(raw).replace(/\s+/g, '').replace(/[，]/g, ',').replace(/[。．]/g, '.');
+  const plain = PLAIN_RE.exec(GROUPED_RE.test(raw) ? raw.replace(/,/g, '') : raw);
+  if (plain) return { decimal: decimalOf(plain[1] === '-', plain[2] ?? '0', plain[3] ?? '', 0), unitWord: '', approx: false, percentSign: false };
+  let t = toHalfWidth(raw).replace(/\s+/g, '').replace(/[。]/g, '.');
   t = t.replace(/^[(（]|[)）]$/g, '');
   let approx = false;
   const pre = APPROX_PREFIX_RE.exec(t);
@@ -112,6 +145,23 @@ function splitNumberText(raw: string): Split | null {
   return { decimal, unitWord, approx, percentSign: unitWord === '%' };
 }
 
+const NOT_A_NUMBER = 'not-a-number' as const;
+
+/** A cell → its number parts; null for a blank; 'not-a-number' when unreadable. */
+function splitCell(v: CellValue): Split | null | typeof NOT_A_NUMBER {
+  if (typeof v === 'number') {
+    if (!Number.isFinite(v)) return NOT_A_NUMBER;
+    const decimal = parseDecimal(String(v));
+    return decimal ? { decimal, unitWord: '', approx: false, percentSign: false } : NOT_A_NUMBER;
+  }
+  if (typeof v === 'string') {
+    const t = trimAll(v);
+    if (t === '' || isNullToken(t)) return null;
+    return splitNumberText(t) ?? NOT_A_NUMBER;
+  }
+  return v === null ? null : NOT_A_NUMBER;
+}
+
 const INFORMAL_UNITS: Record<UnitDimension, Record<string, LedgerUnit>> = {
   money: {},
   land: {},
@@ -126,23 +176,10 @@ const INFORMAL_UNITS: Record<UnitDimension, Record<string, LedgerUnit>> = {
  * the cell wins over it. Percent: see parsePercent.
  */
 export function parseQuantity(v: CellValue, dimension: Exclude<UnitDimension, 'percent'>, columnUnit: LedgerUnit | null): NumberResult | null {
-  const unit0 = columnUnit ?? DEFAULT_UNITS[dimension];
-  let split: Split | null;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { ok: false, reason: 'unparseable' };
-    const decimal = parseDecimal(String(v));
-    if (!decimal) return { ok: false, reason: 'unparseable' };
-    split = { decimal, unitWord: '', approx: false, percentSign: false };
-  } else if (typeof v === 'string') {
-    if (isNullToken(v)) return null;
-    split = splitNumberText(trimAll(v));
-    if (!split) return { ok: false, reason: 'unparseable' };
-  } else if (v === null) {
-    return null;
-  } else {
-    return { ok: false, reason: 'unparseable' };
-  }
-  let unit: LedgerUnit | null = unit0;
+  const split = splitCell(v);
+  if (split === null) return null;
+  if (split === NOT_A_NUMBER) return { ok: false, reason: 'unparseable' };
+  let unit: LedgerUnit | null = columnUnit ?? DEFAULT_UNITS[dimension];
   if (split.unitWord) {
     unit = unitFromWord(split.unitWord) ?? INFORMAL_UNITS[dimension][split.unitWord] ?? null;
     // "万" in a count column means 万人, "万" in an area column 万亩/万平方米.
@@ -153,7 +190,7 @@ export function parseQuantity(v: CellValue, dimension: Exclude<UnitDimension, 'p
   if (!factor) return { ok: false, reason: 'unit' };
   const value = scaleRound(split.decimal, factor.num, factor.den);
   if (value === null) return { ok: false, reason: 'out-of-range' };
-  return { ok: true, value, approx: split.approx, unit, negative: split.decimal.mantissa < 0n };
+  return { ok: true, value, approx: split.approx, unit, negative: split.decimal.neg };
 }
 
 /**
@@ -163,22 +200,10 @@ export function parseQuantity(v: CellValue, dimension: Exclude<UnitDimension, 'p
  * ("85" → 85%).
  */
 export function parsePercent(v: CellValue, headerSaysPercent: boolean): NumberResult | null {
-  let split: Split | null;
-  if (typeof v === 'number') {
-    if (!Number.isFinite(v)) return { ok: false, reason: 'unparseable' };
-    const decimal = parseDecimal(String(v));
-    if (!decimal) return { ok: false, reason: 'unparseable' };
-    split = { decimal, unitWord: '', approx: false, percentSign: false };
-  } else if (typeof v === 'string') {
-    if (isNullToken(v)) return null;
-    split = splitNumberText(trimAll(v));
-    if (!split) return { ok: false, reason: 'unparseable' };
-    if (split.unitWord && !split.percentSign) return { ok: false, reason: 'unit' };
-  } else if (v === null) {
-    return null;
-  } else {
-    return { ok: false, reason: 'unparseable' };
-  }
+  const split = splitCell(v);
+  if (split === null) return null;
+  if (split === NOT_A_NUMBER) return { ok: false, reason: 'unparseable' };
+  if (split.unitWord && !split.percentSign) return { ok: false, reason: 'unit' };
   let points = split.percentSign || headerSaysPercent;
   if (!points) {
     const asFraction = scaleRound(split.decimal, 1000n, 1n);
@@ -186,7 +211,7 @@ export function parsePercent(v: CellValue, headerSaysPercent: boolean): NumberRe
   }
   const value = points ? scaleRound(split.decimal, 100n, 1n) : scaleRound(split.decimal, 10_000n, 1n);
   if (value === null) return { ok: false, reason: 'out-of-range' };
-  return { ok: true, value, approx: split.approx, unit: '%', negative: split.decimal.mantissa < 0n };
+  return { ok: true, value, approx: split.approx, unit: '%', negative: split.decimal.neg };
 }
 
 /** A plain non-negative integer (the hidden __version column); null for blanks, NaN for junk. */

@@ -1,4 +1,4 @@
-import { toHalfWidth, trimAll } from './ledger-text.js';
+import { memoize, toHalfWidth, trimAll } from './ledger-text.js';
 
 /**
  * People and units written in ledger cells: "王建国（县委书记）、李明(县长)", "县发改局，县自然资源局",
@@ -118,12 +118,16 @@ function parsePerson(entry: string): LedgerPerson[] {
 
 /** 包挂领导 / 项目管家 cells → people. Several are separated by 、，,；; / or line breaks. */
 export function parsePeople(text: string): LedgerPerson[] {
-  return splitList(text, false).flatMap(parsePerson);
+  return peopleMemo(text).map((p) => ({ ...p }));
 }
+const peopleMemo = memoize((text: string): readonly LedgerPerson[] => splitList(text, false).flatMap(parsePerson));
 
 /** 责任单位 / 配合单位 cells → unit names, split also at spaces; a trailing "等" is dropped. */
 export function parseUnitList(text: string): string[] {
-  return splitList(text, true)
-    .map((u) => trimAll(u.replace(/等$/, '')))
-    .filter((u) => u !== '' && u !== '等');
+  return [...unitsMemo(text)];
 }
+const unitsMemo = memoize((text: string): readonly string[] =>
+  splitList(text, true)
+    .map((u) => trimAll(u.replace(/等$/, '')))
+    .filter((u) => u !== '' && u !== '等'),
+);

@@ -34,15 +34,41 @@ export function toHalfWidth(s: string): string {
 
 const TRIM_RE = /^[\s\u200B\uFEFF]+|[\s\u200B\uFEFF]+$/g;
 
+/** Could this UTF-16 code be whitespace (ASCII, no-break, ideographic, zero-width …)? */
+function maybeSpace(c: number): boolean {
+  return c <= 0x20 || c === 0x85 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200b) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
 /** Trim, including ideographic spaces and zero-width characters. */
 export function trimAll(s: string): string {
+  if (s.length === 0 || (!maybeSpace(s.charCodeAt(0)) && !maybeSpace(s.charCodeAt(s.length - 1)))) return s;
   return s.replace(TRIM_RE, '');
+}
+
+/**
+ * A cache for pure text → result functions. Ledgers repeat the same leaders, units, dates and
+ * stage words thousands of times, so this is where most of the per-row work disappears.
+ * Results are shared: callers must not mutate them.
+ */
+export function memoize<R>(fn: (s: string) => R, max = 4096): (s: string) => R {
+  const cache = new Map<string, R>();
+  return (s: string): R => {
+    const hit = cache.get(s);
+    if (hit !== undefined) return hit;
+    const r = fn(s);
+    if (cache.size >= max) cache.clear();
+    cache.set(s, r);
+    return r;
+  };
 }
 
 /** The text of a cell for text fields: trimmed; numbers as written; dates as YYYY-MM-DD. */
 export function cellText(v: CellValue | undefined): string {
   if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return trimAll(v).replace(/\r\n?/g, '\n');
+  if (typeof v === 'string') {
+    const t = trimAll(v);
+    return t.includes('\r') ? t.replace(/\r\n?/g, '\n') : t;
+  }
   if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
   if (typeof v === 'boolean') return v ? '是' : '否';
   return Number.isNaN(v.getTime()) ? '' : v.toISOString().slice(0, 10);

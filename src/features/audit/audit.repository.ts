@@ -20,6 +20,10 @@ export const auditRepository = {
     await db.insertInto('auditLog').values(row).execute();
   },
 
+  async insertMany(db: Kysely<Database>, rows: Insertable<AuditLogTable>[]): Promise<void> {
+    await db.insertInto('auditLog').values(rows).execute();
+  },
+
   async list(db: Kysely<Database>, f: AuditFilter, limit: number, offset: number) {
     const rows = await applyFilter(db.selectFrom('auditLog').selectAll(), f)
       .orderBy('at', 'desc')

@@ -33,6 +33,23 @@ function redact(value: unknown): unknown {
 }
 
 export function createAuditService(deps: Deps) {
+  const toRow = (actor: Actor, e: AuditEvent) => ({
+    id: newId(),
+    at: deps.clock.now().toISOString(),
+    userId: actor.userId,
+    username: actor.username,
+    role: actor.role,
+    ip: actor.ip,
+    action: e.action,
+    objectType: e.objectType ?? null,
+    objectId: e.objectId ?? null,
+    unitId: e.unitId ?? null,
+    before: toJsonText(redact(e.before)),
+    after: toJsonText(redact(e.after)),
+    result: e.result ?? 'ok',
+    detail: e.detail ?? null,
+  });
+
   return {
     /**
      * Appends one row. Pass the transaction that made the change so the row and the change
@@ -40,22 +57,14 @@ export function createAuditService(deps: Deps) {
      */
     async record(db: Kysely<Database>, actor: Actor, e: AuditEvent): Promise<void> {
       actor.countAudit();
-      await auditRepository.insert(db, {
-        id: newId(),
-        at: deps.clock.now().toISOString(),
-        userId: actor.userId,
-        username: actor.username,
-        role: actor.role,
-        ip: actor.ip,
-        action: e.action,
-        objectType: e.objectType ?? null,
-        objectId: e.objectId ?? null,
-        unitId: e.unitId ?? null,
-        before: toJsonText(redact(e.before)),
-        after: toJsonText(redact(e.after)),
-        result: e.result ?? 'ok',
-        detail: e.detail ?? null,
-      });
+      await auditRepository.insert(db, toRow(actor, e));
+    },
+
+    /** Many rows in few statements (imports): same content as calling record() for each. */
+    async recordMany(db: Kysely<Database>, actor: Actor, events: AuditEvent[]): Promise<void> {
+      if (events.length === 0) return;
+      actor.countAudit();
+      for (let i = 0; i < events.length; i += 300) await auditRepository.insertMany(db, events.slice(i, i + 300).map((e) => toRow(actor, e)));
     },
 
     /** Appends one row outside any transaction (sign-in failures, refused requests). */

@@ -112,7 +112,7 @@ export function demoProjects(today: string): DemoProject[] {
       supporting: [pick(SUPPORTING), pick(SUPPORTING)].filter((v, k, a) => a.indexOf(v) === k),
       path,
       planned: {
-        sign: ORDER.indexOf(last) < ORDER.indexOf('signed') ? `${year + 1}-0${1 + Math.floor(rand() * 6)}` : undefined,
+        sign: ORDER.indexOf(last) < ORDER.indexOf('signed') ? `${year + 1}-0${1 + Math.floor(rand() * 3)}` : undefined,
         start: ORDER.indexOf(last) < ORDER.indexOf('construction') ? `${year + 1}-${String(4 + Math.floor(rand() * 8)).padStart(2, '0')}` : undefined,
         operation: ORDER.indexOf(last) < ORDER.indexOf('operating') ? `${year + 2}-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}` : undefined,
       },

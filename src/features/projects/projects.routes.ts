@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { PassThrough, Readable } from 'node:stream';
 import { z } from 'zod';
 import { auditEntrySchema } from '../../core/schemas/audit.schema.js';
 import { idParamsSchema, pageOf } from '../../core/schemas/common.schema.js';
@@ -13,15 +13,68 @@ import {
   updateProjectSchema,
 } from '../../core/schemas/projects.schema.js';
 import { stageSchema } from '../../core/stages.js';
+import { AppError } from '../../core/errors.js';
+import type { ColumnMapping } from '../../core/ledger/index.js';
+import { assertSafeXlsx } from '../../xlsx/xlsx-reader.js';
 import { requireIfMatch, withEtag } from '../../http/etag.js';
 import type { App } from '../../http/types.js';
 import type { AuditService } from '../audit/audit.service.js';
+import type { LedgerImportService } from './ledger-import.service.js';
 import type { ProjectsService } from './projects.service.js';
 
 const summaryQuerySchema = listProjectsQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true });
 const stageFiguresSchema = z.record(stageSchema, z.object({ count: z.number(), totalInvestment: z.number() }));
 
-export function registerProjectsRoutes(app: App, projects: ProjectsService, audit: AuditService) {
+const importQuerySchema = z.object({
+  mode: z.enum(['dry-run', 'commit']).default('dry-run'),
+  /** JSON object: column index → field key (or null to ignore the column), from the preview. */
+  mapping: z
+    .string()
+    .max(10_000)
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return undefined;
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) return parsed as Record<number, string | null>;
+      } catch {
+        // fall through
+      }
+      ctx.addIssue({ code: 'custom', message: 'mapping 须为 JSON 对象 / mapping must be a JSON object' });
+      return z.NEVER;
+    }),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+const XLSX_TYPES = ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'application/octet-stream'];
+/** Largest ledger upload; the zip is checked for bombs before parsing. */
+const MAX_UPLOAD_BYTES = 30 * 1024 * 1024;
+
+export function registerProjectsRoutes(app: App, projects: ProjectsService, audit: AuditService, ledgerImport: LedgerImportService) {
+  app.addContentTypeParser(XLSX_TYPES, { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/api/projects/import',
+    {
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: {
+        tags: ['projects'],
+        summary: '导入台账（先预检 dry-run，再提交 commit；全部成功或全部不写）/ import a ledger .xlsx (dry run, then commit; all or nothing)',
+        description: 'Body: the .xlsx file itself (Content-Type application/vnd.openxmlformats-officedocument.spreadsheetml.sheet).',
+        querystring: importQuerySchema,
+      },
+    },
+    async (request, reply) => {
+      const body = request.body;
+      if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: XLSX_TYPES[0] });
+      await assertSafeXlsx(body, { maxBytes: MAX_UPLOAD_BYTES });
+      const { mode, mapping, year } = request.query;
+      const report = await ledgerImport.importLedger(request.actor, Readable.from(body), { dryRun: mode === 'dry-run', mapping: mapping as ColumnMapping | undefined, year });
+      if (mode === 'dry-run' || !report.committed) await audit.recordNow(request.actor, { action: 'project.import-check', objectType: 'project', result: report.errors.length ? 'failed' : 'ok', detail: `${report.rows} rows, ${report.errors.length} errors` });
+      return reply.code(report.committed || mode === 'dry-run' ? 200 : 422).send(report);
+    },
+  );
+
   app.get(
     '/api/projects',
     { schema: { tags: ['projects'], summary: '项目台账（筛选、搜索含拼音首字母、排序、分页）/ the project ledger', querystring: listProjectsQuerySchema, response: { 200: pageOf(projectListItemSchema) } } },

@@ -173,6 +173,7 @@ export const en: Record<MessageKey, string> = {
   'security.access.allow': 'Allow',
   'security.access.scoped': 'Own subtree',
   'security.access.deny': '—',
+  'security.access.denyLabel': 'Not allowed',
 
   'unit.chars': 'chars',
   'unit.classes': 'classes',

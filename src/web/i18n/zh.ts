@@ -174,6 +174,7 @@ export const zh = {
   'security.access.allow': '允许',
   'security.access.scoped': '本级及下级',
   'security.access.deny': '—',
+  'security.access.denyLabel': '不允许',
 
   'unit.chars': '位',
   'unit.classes': '类',

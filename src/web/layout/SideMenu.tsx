@@ -7,11 +7,11 @@ import { navFor, type NavItem } from './nav.js';
 
 type MenuItem = Required<MenuProps>['items'][number];
 
-/** The menu key for the current URL: the longest nav path that prefixes it. */
+/** The menu key for the current URL: the longest nav path that prefixes it ('' for none, e.g. a 403 page). */
 function selectedKey(pathname: string, items: NavItem[]): string {
   const all = items.flatMap((i) => [i, ...(i.children ?? [])]).filter((i) => !i.children);
-  let best = '/';
-  for (const item of all) if ((pathname === item.path || pathname.startsWith(item.path + '/')) && item.path.length > best.length) best = item.path;
+  let best = pathname === '/' ? '/' : '';
+  for (const item of all) if (item.path !== '/' && (pathname === item.path || pathname.startsWith(item.path + '/')) && item.path.length > best.length) best = item.path;
   return best;
 }
 

@@ -35,6 +35,7 @@ export function RoleMatrixTable({ roles, loading }: { roles: RoleMatrixRow[]; lo
       align: 'center' as const,
       render: (_: unknown, row: MatrixRow) => {
         const access = row.cells[r.id] ?? 'deny';
+        if (access === 'deny') return <Typography.Text type="secondary" aria-label={t('security.access.denyLabel')}>{t('security.access.deny')}</Typography.Text>;
         return <Tag color={ACCESS_COLORS[access]}>{t(`security.access.${access}`)}</Tag>;
       },
     })),

@@ -1,0 +1,148 @@
+import type { LedgerDate } from './ledger-dates.js';
+import type { LedgerStage, ProjectLevel, ProjectNature, ProjectType } from './ledger-enums.js';
+import { fieldDef, type FieldKey, type FieldKind, type LedgerFieldDef } from './ledger-fields.js';
+import type { LedgerColumn } from './ledger-header.js';
+import type { LedgerPerson } from './ledger-people.js';
+import { toHalfWidth } from './ledger-text.js';
+import { UNIT_FACTORS, type LedgerUnit, type UnitDimension } from './ledger-units.js';
+
+/**
+ * The normalised values of one project row. Money is integer 元, land area integer hundredths of
+ * 亩, floor area integer m², jobs an integer, the completion rate basis points, dates LedgerDate,
+ * leaders/helpers LedgerPerson[], units string[]. A key is absent when its cell is blank or
+ * unreadable (the issue list says which).
+ */
+export interface LedgerValues {
+  code?: string;
+  name?: string;
+  level?: ProjectLevel;
+  industry?: string;
+  projectType?: ProjectType;
+  nature?: ProjectNature;
+  /** The stage column when it is readable, else the section's stage. */
+  stage?: LedgerStage;
+  builder?: string;
+  builderCreditCode?: string;
+  investor?: string;
+  investorOrigin?: string;
+  contactName?: string;
+  contactPhone?: string;
+  location?: string;
+  /** 用地面积 in hundredths of 亩 (12.5 亩 → 1250). */
+  landArea?: number;
+  /** 建筑面积 in m² (rounded to whole square metres). */
+  floorArea?: number;
+  scale?: string;
+  totalInvestment?: number;
+  fixedAssetInvestment?: number;
+  fundingSource?: string;
+  annualPlanInvestment?: number;
+  ytdInvestment?: number;
+  /** 年度投资完成率 in basis points (85% → 8500); only cross-checked, not a record field. */
+  annualCompletionRate?: number;
+  plannedSignDate?: LedgerDate;
+  actualSignDate?: LedgerDate;
+  plannedStartDate?: LedgerDate;
+  actualStartDate?: LedgerDate;
+  plannedCompletionDate?: LedgerDate;
+  actualCompletionDate?: LedgerDate;
+  plannedOperationDate?: LedgerDate;
+  actualOperationDate?: LedgerDate;
+  progressText?: string;
+  outputValue?: number;
+  taxRevenue?: number;
+  jobs?: number;
+  leader?: LedgerPerson[];
+  leadUnit?: string[];
+  supportingUnits?: string[];
+  helper?: LedgerPerson[];
+  problems?: string;
+  remarks?: string;
+  /** Hidden __version column of our own export. */
+  version?: number;
+  /** Hidden __id column of our own export. */
+  id?: string;
+}
+
+export type ValueKey = keyof LedgerValues;
+// Every value key is a field key (compile-time check).
+const _valueKeysAreFields: ValueKey extends FieldKey ? true : never = true;
+void _valueKeysAreFields;
+
+/**
+ * A mapped column flattened for conversion: one object shape for every column, so the per-cell
+ * loop reads monomorphic properties instead of the varied field definitions.
+ */
+export interface ResolvedColumn {
+  index: number;
+  letter: string;
+  field: FieldKey;
+  kind: FieldKind;
+  dimension: UnitDimension | null;
+  enumOf: LedgerFieldDef['enumOf'] | null;
+  auto: LedgerFieldDef['auto'] | null;
+  maxLength: number;
+  singleLine: boolean;
+  label: string;
+  labelEn: string;
+  unit: LedgerUnit | null;
+  /** The header (or the user) says the column is in %. */
+  percentInHeader: boolean;
+  /** Base units per one unit of the column (1 万元 → 10 000 元), for subtotal tolerances. */
+  unitFactor: number;
+}
+
+const SINGLE_LINE = new Set<FieldKey>(['name', 'builder', 'investor', 'investorOrigin', 'location', 'industry', 'fundingSource', 'contactName', 'id', 'code', 'builderCreditCode']);
+
+/** A header column → its conversion descriptor; null for unmapped and 序号 columns. */
+export function resolveColumn(col: LedgerColumn): ResolvedColumn | null {
+  if (!col.field) return null;
+  const def = fieldDef(col.field);
+  if (def.kind === 'seq') return null;
+  const dimension = def.dimension ?? null;
+  const factor = dimension && col.unit ? UNIT_FACTORS[dimension][col.unit] : undefined;
+  return {
+    index: col.index,
+    letter: col.letter,
+    field: col.field,
+    kind: def.kind,
+    dimension,
+    enumOf: def.enumOf ?? null,
+    auto: def.auto ?? null,
+    maxLength: def.maxLength ?? Number.POSITIVE_INFINITY,
+    singleLine: SINGLE_LINE.has(col.field),
+    label: def.label,
+    labelEn: def.labelEn,
+    unit: col.unit,
+    percentInHeader: col.unit === '%' && (col.unitSource === 'header' || col.unitSource === 'user'),
+    unitFactor: factor ? Number(factor.num) / Number(factor.den) : 1,
+  };
+}
+
+/**
+ * 项目代码: YYYY-RRRRRR-DD-TT-NNNNNC — 4-digit year, 6-digit region, 2-digit department, 2-digit
+ * type, 5 digits and a check character (24 characters). The check algorithm is not public, so
+ * only the shape is checked; the last character may be a digit or X, as in other Chinese codes
+ * with a check character (domain.md says "1 check digit"; we do not reject an X on a guess).
+ */
+export const PROJECT_CODE_RE = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{5}[\dX]$/;
+/** 统一社会信用代码 (GB 32100-2015): 18 characters. */
+export const CREDIT_CODE_RE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** GB 32100-2015 check character of a 统一社会信用代码 (shape already valid). */
+export function creditCodeChecksumOk(code: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CREDIT_CHARS.indexOf(code[i] ?? '') * (CREDIT_WEIGHTS[i] ?? 0);
+  const expected = (31 - (sum % 31)) % 31;
+  return CREDIT_CHARS[expected] === code[17];
+}
+
+/** "２０２６－３３０２０６－４４－０３－００１２３４" → "2026-330206-44-03-001234"; 20 bare characters get hyphens. */
+export function normalizeProjectCode(text: string): string {
+  if (PROJECT_CODE_RE.test(text)) return text;
+  const t = toHalfWidth(text).toUpperCase().replace(/\s+/g, '').replace(/[—–_－‐]/g, '-');
+  if (/^\d{19}[\dX]$/.test(t)) return `${t.slice(0, 4)}-${t.slice(4, 10)}-${t.slice(10, 12)}-${t.slice(12, 14)}-${t.slice(14)}`;
+  return t;
+}
