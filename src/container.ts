@@ -2,6 +2,8 @@ import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type DbHandle } from './db/connect.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
+import { createSavedViewsService } from './features/projects/saved-views.service.js';
 import { createLedgerImportService } from './features/projects/ledger-import.service.js';
 import { createProjectsService } from './features/projects/projects.service.js';
 import { createSettingsService } from './features/settings/settings.service.js';
@@ -18,9 +20,11 @@ export function createServices(deps: Deps) {
   const users = createUsersService(deps, audit, settings);
   const auth = createAuthService(deps, audit, settings);
   const setup = createSetupService(deps, audit, units, users);
-  const projects = createProjectsService(deps, audit);
+  const extraFields = createExtraFieldsService(deps, audit);
+  const savedViews = createSavedViewsService(deps, audit);
+  const projects = createProjectsService(deps, audit, extraFields);
   const ledgerImport = createLedgerImportService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport };
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews };
 }
 export type Services = ReturnType<typeof createServices>;
 

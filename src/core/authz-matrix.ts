@@ -91,6 +91,14 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'POST /api/projects/:id/archive': { roles: PROJECT_WRITERS },
   'POST /api/projects/:id/restore': { roles: PROJECT_WRITERS },
 
+  'GET /api/extra-fields': { roles: PROJECT_READERS },
+  'POST /api/extra-fields': { roles: { coordinator: 'allow' } },
+  'PATCH /api/extra-fields/:id': { roles: { coordinator: 'allow' } },
+  // Saved views belong to the person: the service only ever touches the caller's own.
+  'GET /api/saved-views': { roles: PROJECT_READERS },
+  'POST /api/saved-views': { roles: PROJECT_READERS },
+  'DELETE /api/saved-views/:id': { roles: PROJECT_READERS },
+
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },
 };

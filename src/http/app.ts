@@ -6,6 +6,7 @@ import type { Container } from '../container.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
+import { registerLedgerSettingsRoutes } from '../features/projects/ledger-settings.routes.js';
 import { registerProjectsRoutes } from '../features/projects/projects.routes.js';
 import { registerSettingsRoutes } from '../features/settings/settings.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
@@ -65,6 +66,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerSettingsRoutes(app, s.settings);
   registerAuditRoutes(app, s.audit);
   registerProjectsRoutes(app, s.projects, s.audit, s.ledgerImport);
+  registerLedgerSettingsRoutes(app, s.extraFields, s.savedViews);
   await registerWeb(app, config);
 
   await app.ready();

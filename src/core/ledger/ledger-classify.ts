@@ -90,8 +90,9 @@ export function classifyRow(row: SheetRow, ctx: ClassifyContext): RowClass {
   const nameText = ctx.nameIndex === null ? '' : textAt(cells, ctx.nameIndex);
   if (ctx.inTrailer && (nonEmpty <= 1 || nameText === '')) return { kind: 'note' };
 
+  // A row with something code-like in the 项目代码 column is a project, whatever else it holds.
   const codeText = ctx.codeIndex === null ? '' : textAt(cells, ctx.codeIndex);
-  if (codeText === '' && texts.length > 0 && strings <= 2) {
+  if (!/\d{4}/.test(codeText) && texts.length > 0 && strings <= 2) {
     const joined = ENUM_ONLY_RE.test(t0) && t1 !== '';
     const lead = joined ? t0 + t1 : t0;
     // The title as written (the compact form only serves the tests).

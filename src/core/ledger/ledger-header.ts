@@ -1,6 +1,6 @@
 import { LEDGER_FIELDS, fieldDef, type FieldKey, type LedgerFieldDef } from './ledger-fields.js';
 import { cellText, columnLetter, normalizeHeader, toHalfWidth, type SheetRow } from './ledger-text.js';
-import { DEFAULT_UNITS, unitFor, unitsInHeader, unitsInNote, type LedgerUnit } from './ledger-units.js';
+import { DEFAULT_UNITS, noteUnitFor, unitFor, unitsInHeader, unitsInNote, type LedgerUnit } from './ledger-units.js';
 
 /**
  * Header detection. Ledgers put a title and notes above the table and often a two-row header:
@@ -219,7 +219,10 @@ export function isColumnNumberRow(row: SheetRow): boolean {
     const t = typeof v === 'number' ? String(v) : typeof v === 'string' ? toHalfWidth(v).trim() : null;
     if (t === null) return false;
     if (t === '') continue;
-    if (/^[甲乙丙丁戊]$/.test(t) && expected === null) continue;
+    if (/^[甲乙丙丁戊]$/.test(t) && expected === null) {
+      count++;
+      continue;
+    }
     if (!/^\d{1,3}$/.test(t)) return false;
     const n = Number(t);
     if (expected !== null && n !== expected) return false;
@@ -245,7 +248,7 @@ export function detectHeader(rows: readonly SheetRow[], forcedHeaderRows?: reado
 
   const tryConfig = (start: number, depth: number, force = false): void => {
     const chosen = scan.slice(start, start + depth);
-    if (chosen.length !== depth) return;
+    if (chosen.length !== depth || chosen.some((r) => r.cells.every((c) => c === null || c === ''))) return;
     if (!force) for (let i = 1; i < depth; i++) if (!headerLike(chosen[i] as SheetRow)) return;
     const built = buildColumns(chosen, width);
     const { fields, score } = assign(built.texts.map((parts) => columnCandidates(parts, cache)));
@@ -262,7 +265,8 @@ export function detectHeader(rows: readonly SheetRow[], forcedHeaderRows?: reado
   const found = best as { start: number; depth: number; score: number; built: Built; fields: Array<Candidate | null> } | null;
   if (!found) return null;
   const mapped = found.fields.filter((f) => f !== null).length;
-  if (!forcedHeaderRows && (mapped < 2 || found.score < 1.5)) return null;
+  const nameOnly = found.fields.some((f) => f?.field === 'name' && f.conf >= 1);
+  if (!forcedHeaderRows && ((mapped < 2 && !nameOnly) || found.score < 1.5)) return null;
 
   const headerRowsArr = scan.slice(found.start, found.start + found.depth);
   const above = scan.slice(0, found.start);
@@ -324,7 +328,7 @@ function withUnit(col: LedgerColumn, noteUnits: readonly LedgerUnit[], userUnit?
   if (userUnit) return { ...col, unit: userUnit, unitSource: 'user' };
   const own = unitFor(dim, col.headerUnits);
   if (own) return { ...col, unit: own, unitSource: 'header' };
-  const note = dim === 'percent' ? null : unitFor(dim, noteUnits);
+  const note = dim === 'percent' ? null : noteUnitFor(dim, noteUnits);
   if (note) return { ...col, unit: note, unitSource: 'note' };
   return { ...col, unit: DEFAULT_UNITS[dim], unitSource: 'default' };
 }

@@ -140,6 +140,8 @@ function splitNumberText(raw: string): Split | null {
     approx = true;
     unitWord = unitWord.slice(0, suf2.index);
   }
+  // "30-40", "3.5/4": more numbers after the first are not a unit.
+  if (/\d/.test(unitWord)) return null;
   const decimal = parseDecimal(m[1] ?? '');
   if (!decimal) return null;
   return { decimal, unitWord, approx, percentSign: unitWord === '%' };

@@ -31,6 +31,10 @@ export interface ParseLedgerOptions {
   keepRaw?: boolean;
   /** Stop listing issues after this many (counts stay exact). Default 20 000. */
   maxIssues?: number;
+  /** Called with each project row as soon as it is parsed (e.g. to write it in a transaction). */
+  onRow?: (row: ParsedRow) => void;
+  /** Keep the parsed rows in the result (default true); false with onRow keeps memory flat. */
+  collectRows?: boolean;
 }
 
 /** One project row of the ledger. */
@@ -107,6 +111,7 @@ export class LedgerParser {
   private readonly byStage = Object.fromEntries([...LEDGER_STAGES, 'unknown'].map((s) => [s, 0])) as Record<LedgerStage | 'unknown', number>;
   private readonly skipped: LedgerParseResult['summary']['skipped'] = { blank: 0, section: 0, aggregate: 0, note: 0, repeatHeader: 0, columnNumbers: 0, aboveHeader: 0 };
   private rowsWithErrors = 0;
+  private projectRows = 0;
   private sawAnyRow = false;
   private firstRowNumber = 1;
   // Sections and sums for subtotal checks.
@@ -149,7 +154,7 @@ export class LedgerParser {
       byStage: this.byStage,
       year: this.year,
       summary: {
-        projectRows: this.rows.length,
+        projectRows: this.projectRows,
         rowsWithErrors: this.rowsWithErrors,
         errors: this.issueCount.errors,
         warnings: this.issueCount.warnings,
@@ -290,7 +295,9 @@ export class LedgerParser {
     if (section.title) parsed.section = section.title;
     if (converted.approximate.length > 0) parsed.approximate = converted.approximate;
     if (this.opts.keepRaw) parsed.raw = [...row.cells];
-    this.rows.push(parsed);
+    this.projectRows++;
+    if (this.opts.collectRows !== false) this.rows.push(parsed);
+    this.opts.onRow?.(parsed);
     this.byStage[values.stage ?? 'unknown']++;
     this.accumulate(values);
   }

@@ -6,7 +6,7 @@ import { parseInteger, parsePercent, parseQuantity, type NumberResult } from './
 import { findPhones, isPhoneText, parsePeople, parseUnitList, splitContact } from './ledger-people.js';
 import { cellText, isBlankCell, shortText, toHalfWidth, type CellValue, type SheetRow } from './ledger-text.js';
 import { validateRow } from './ledger-validate.js';
-import { CREDIT_CODE_RE, creditCodeChecksumOk, normalizeProjectCode, PROJECT_CODE_RE, type LedgerValues, type ResolvedColumn, type ValueKey } from './ledger-values.js';
+import { compactValues, CREDIT_CODE_RE, creditCodeChecksumOk, normalizeProjectCode, PROJECT_CODE_RE, type LedgerValues, type ResolvedColumn, type ValueKey } from './ledger-values.js';
 
 /** One project row → normalised values (see LedgerValues) plus its issues. */
 export interface RowContext {
@@ -231,7 +231,7 @@ export function convertRow(row: SheetRow, ctx: RowContext): ConvertedRow {
 
   if (b.autoDates.length > 0 || b.periods.length > 0) resolveAutoDates(values, b);
   validateRow(row.rowNumber, values, ctx, b.issues);
-  return { values, issues: b.issues, approximate: b.approximate };
+  return { values: compactValues(values), issues: b.issues, approximate: b.approximate };
 }
 
 function reached(stage: LedgerStage | undefined, from: LedgerStage): boolean {

@@ -141,6 +141,23 @@ export function unitsInNote(text: string): LedgerUnit[] {
   return out;
 }
 
+/**
+ * Units a note above the table ("单位：万元、亩") may set for a dimension: only its own family,
+ * so "亩" sets land area but not floor area, and "平方米" sets floor area but not land.
+ */
+const NOTE_FAMILY: Record<UnitDimension, readonly LedgerUnit[]> = {
+  money: ['元', '千元', '万元', '亿元'],
+  land: ['亩', '万亩', '公顷'],
+  floor: ['平方米', '万平方米'],
+  count: ['人', '万人'],
+  percent: ['%'],
+};
+
+export function noteUnitFor(dimension: UnitDimension, units: readonly LedgerUnit[]): LedgerUnit | null {
+  for (const u of units) if (NOTE_FAMILY[dimension].includes(u)) return u;
+  return null;
+}
+
 /** The unit among `units` that belongs to `dimension` (the first one), or null. */
 export function unitFor(dimension: UnitDimension, units: readonly LedgerUnit[]): LedgerUnit | null {
   for (const u of units) if (UNIT_FACTORS[dimension][u]) return u;

@@ -64,6 +64,60 @@ export interface LedgerValues {
   id?: string;
 }
 
+/**
+ * The collected values as a compact object: properties written by name, in one fixed order, so
+ * V8 keeps every row in fast mode with shared hidden classes (an object grown by 20-odd keyed
+ * stores falls back to a dictionary, several times larger and slower to collect — it matters at
+ * 50 000 rows).
+ */
+export function compactValues(v: LedgerValues): LedgerValues {
+  const o: LedgerValues = {};
+  if (v.code !== undefined) o.code = v.code;
+  if (v.name !== undefined) o.name = v.name;
+  if (v.level !== undefined) o.level = v.level;
+  if (v.industry !== undefined) o.industry = v.industry;
+  if (v.projectType !== undefined) o.projectType = v.projectType;
+  if (v.nature !== undefined) o.nature = v.nature;
+  if (v.stage !== undefined) o.stage = v.stage;
+  if (v.builder !== undefined) o.builder = v.builder;
+  if (v.builderCreditCode !== undefined) o.builderCreditCode = v.builderCreditCode;
+  if (v.investor !== undefined) o.investor = v.investor;
+  if (v.investorOrigin !== undefined) o.investorOrigin = v.investorOrigin;
+  if (v.contactName !== undefined) o.contactName = v.contactName;
+  if (v.contactPhone !== undefined) o.contactPhone = v.contactPhone;
+  if (v.location !== undefined) o.location = v.location;
+  if (v.landArea !== undefined) o.landArea = v.landArea;
+  if (v.floorArea !== undefined) o.floorArea = v.floorArea;
+  if (v.scale !== undefined) o.scale = v.scale;
+  if (v.totalInvestment !== undefined) o.totalInvestment = v.totalInvestment;
+  if (v.fixedAssetInvestment !== undefined) o.fixedAssetInvestment = v.fixedAssetInvestment;
+  if (v.fundingSource !== undefined) o.fundingSource = v.fundingSource;
+  if (v.annualPlanInvestment !== undefined) o.annualPlanInvestment = v.annualPlanInvestment;
+  if (v.ytdInvestment !== undefined) o.ytdInvestment = v.ytdInvestment;
+  if (v.annualCompletionRate !== undefined) o.annualCompletionRate = v.annualCompletionRate;
+  if (v.plannedSignDate !== undefined) o.plannedSignDate = v.plannedSignDate;
+  if (v.actualSignDate !== undefined) o.actualSignDate = v.actualSignDate;
+  if (v.plannedStartDate !== undefined) o.plannedStartDate = v.plannedStartDate;
+  if (v.actualStartDate !== undefined) o.actualStartDate = v.actualStartDate;
+  if (v.plannedCompletionDate !== undefined) o.plannedCompletionDate = v.plannedCompletionDate;
+  if (v.actualCompletionDate !== undefined) o.actualCompletionDate = v.actualCompletionDate;
+  if (v.plannedOperationDate !== undefined) o.plannedOperationDate = v.plannedOperationDate;
+  if (v.actualOperationDate !== undefined) o.actualOperationDate = v.actualOperationDate;
+  if (v.progressText !== undefined) o.progressText = v.progressText;
+  if (v.outputValue !== undefined) o.outputValue = v.outputValue;
+  if (v.taxRevenue !== undefined) o.taxRevenue = v.taxRevenue;
+  if (v.jobs !== undefined) o.jobs = v.jobs;
+  if (v.leader !== undefined) o.leader = v.leader;
+  if (v.leadUnit !== undefined) o.leadUnit = v.leadUnit;
+  if (v.supportingUnits !== undefined) o.supportingUnits = v.supportingUnits;
+  if (v.helper !== undefined) o.helper = v.helper;
+  if (v.problems !== undefined) o.problems = v.problems;
+  if (v.remarks !== undefined) o.remarks = v.remarks;
+  if (v.version !== undefined) o.version = v.version;
+  if (v.id !== undefined) o.id = v.id;
+  return o;
+}
+
 export type ValueKey = keyof LedgerValues;
 // Every value key is a field key (compile-time check).
 const _valueKeysAreFields: ValueKey extends FieldKey ? true : never = true;

@@ -158,6 +158,9 @@ export const listProjectsQuerySchema = pageQuerySchema.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   suspended: z.enum(['true', 'false']).optional(),
   archived: z.enum(['true', 'false', 'all']).default('false'),
+  /** Filter on one extra field: its key and the value (compared as text). */
+  extraKey: z.string().regex(/^[a-zA-Z0-9]{1,40}$/).optional(),
+  extraValue: z.string().max(100).optional(),
   sort: z.enum(PROJECT_SORTS).default('updatedAt'),
   order: z.enum(['asc', 'desc']).default('desc'),
 });

@@ -13,6 +13,8 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
   let admin: Session;
   let coordinator: Session;
   let projectId = '';
+  let extraFieldId = '';
+  let savedViewId = '';
   const clock = manualClock(new Date('2026-06-01T00:00:00Z'));
 
   beforeAll(async () => {
@@ -97,6 +99,29 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       status: (await t.request(coordinator, 'POST', `/api/projects/${projectId}/restore`, { headers: { 'if-match': '"4"' } })).statusCode,
       action: 'project.restore',
     }),
+    'POST /api/projects/import': async () => {
+      const wb = new ExcelJS.Workbook();
+      wb.addWorksheet('台账').addRow(['项目名称', '总投资（万元）']);
+      wb.getWorksheet('台账')!.addRow(['审计导入项目', '1200']);
+      const body = Buffer.from(await wb.xlsx.writeBuffer());
+      const res = await t.request(coordinator, 'POST', '/api/projects/import?mode=commit', { body, headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } });
+      return { status: res.statusCode, action: 'project.import' };
+    },
+    'POST /api/extra-fields': async () => {
+      const res = await t.request(coordinator, 'POST', '/api/extra-fields', { body: { key: 'fundingType', label: '资金类型', kind: 'choice', options: ['专项债', '自筹'] } });
+      extraFieldId = res.json().id;
+      return { status: res.statusCode, action: 'extra-field.create' };
+    },
+    'PATCH /api/extra-fields/:id': async () => ({
+      status: (await t.request(coordinator, 'PATCH', `/api/extra-fields/${extraFieldId}`, { body: { label: '资金性质' }, headers: { 'if-match': '"1"' } })).statusCode,
+      action: 'extra-field.update',
+    }),
+    'POST /api/saved-views': async () => {
+      const res = await t.request(coordinator, 'POST', '/api/saved-views', { body: { name: '在谈新能源', params: { stage: 'negotiating', industry: '新能源' } } });
+      savedViewId = res.json().id;
+      return { status: res.statusCode, action: 'saved-view.create' };
+    },
+    'DELETE /api/saved-views/:id': async () => ({ status: (await t.request(coordinator, 'DELETE', `/api/saved-views/${savedViewId}`)).statusCode, action: 'saved-view.delete' }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

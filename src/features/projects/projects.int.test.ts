@@ -151,6 +151,36 @@ describe.each(databaseVariants())('projects on $name', (variant) => {
     expect(outside.statusCode).toBe(400);
   });
 
+  it('validates and filters deployment-defined extra fields', async () => {
+    const def = await t.request(pmo, 'POST', '/api/extra-fields', { body: { key: 'fundingType', label: '资金类型', kind: 'choice', options: ['专项债', '自筹'] } });
+    expect(def.statusCode, def.body).toBe(201);
+    await t.request(pmo, 'POST', '/api/extra-fields', { body: { key: 'landQuota', label: '用地指标（亩）', kind: 'number' } });
+    const bad = await t.request(pmo, 'POST', '/api/projects', { body: { name: '自定义字段项目', leadUnitId: zoneId, extra: { fundingType: '银行贷款', landQuota: '五十', nope: 1 } } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.issues.map((i: { message: string }) => i.message)).toEqual([
+      '资金类型：应为以下之一：专项债、自筹',
+      '用地指标（亩）：应为数字',
+      '未定义的自定义字段“nope”',
+    ]);
+    await create({ name: '专项债项目', extra: { fundingType: '专项债', landQuota: 50 } });
+    await create({ name: '自筹项目', extra: { fundingType: '自筹' } });
+    const list = (await t.request(pmo, 'GET', '/api/projects?extraKey=fundingType&extraValue=专项债')).json();
+    expect(list.items.map((p: { name: string }) => p.name)).toEqual(['专项债项目']);
+    expect(list.items[0].extra).toEqual({ fundingType: '专项债', landQuota: 50 });
+    const byNumber = (await t.request(pmo, 'GET', '/api/projects?extraKey=landQuota&extraValue=50')).json();
+    expect(byNumber.total).toBe(1);
+  });
+
+  it('keeps saved views per person', async () => {
+    const other = await t.loginAs('coordinator');
+    const saved = await t.request(pmo, 'POST', '/api/saved-views', { body: { name: '新材料签约', params: { industry: '新材料', stage: ['signed'], columns: ['name', 'totalInvestment'] } } });
+    expect(saved.statusCode).toBe(201);
+    expect((await t.request(pmo, 'GET', '/api/saved-views')).json().map((v: { name: string }) => v.name)).toEqual(['新材料签约']);
+    expect((await t.request(other, 'GET', '/api/saved-views')).json()).toEqual([]);
+    expect((await t.request(other, 'DELETE', `/api/saved-views/${saved.json().id}`)).statusCode).toBe(404);
+    expect((await t.request(pmo, 'DELETE', `/api/saved-views/${saved.json().id}`)).statusCode).toBe(200);
+  });
+
   it('computes the five-batch figures for a period', async () => {
     const figures = (await t.request(pmo, 'GET', '/api/pipeline?period=quarter')).json();
     expect(figures.period).toEqual({ from: '2026-07-01', to: '2026-09-30' });

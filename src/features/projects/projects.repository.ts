@@ -2,6 +2,7 @@ import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
 import type { ListProjectsQuery } from '../../core/schemas/projects.schema.js';
 import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
 import { toCount } from '../../db/helpers/count.js';
+import { jsonTextField } from '../../db/helpers/json.js';
 import { normaliseQuery } from './search-text.js';
 
 export type ProjectRow = Selectable<ProjectsTable>;
@@ -51,6 +52,7 @@ function filtered(db: Kysely<Database>, f: Filters, scope: ProjectScope | null) 
     const y = String(f.year);
     q = q.where((eb) => eb.or([eb('projects.plannedStartDate', 'like', `${y}%`), eb('projects.actualStartDate', 'like', `${y}%`)]));
   }
+  if (f.extraKey && f.extraValue !== undefined) q = q.where(jsonTextField(db, 'projects.extra', f.extraKey), '=', f.extraValue);
   if (f.q) {
     const term = normaliseQuery(f.q);
     if (term) q = q.where('projects.searchText', 'like', `%${term}%`);

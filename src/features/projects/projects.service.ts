@@ -14,6 +14,7 @@ import type { Actor, Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
 import { projectsRepository, type ProjectFilters, type ProjectRow, type ProjectScope } from './projects.repository.js';
+import type { ExtraFieldsService } from './extra-fields.service.js';
 import { EXPORT_STAGES, exportLedger } from './ledger-export.js';
 import { buildSearchText } from './search-text.js';
 
@@ -34,7 +35,7 @@ function toColumns(input: UpdateProjectInput): Partial<ProjectRow> {
   return cols;
 }
 
-export function createProjectsService(deps: Deps, audit: AuditService) {
+export function createProjectsService(deps: Deps, audit: AuditService, extraFields: ExtraFieldsService) {
   const today = () => deps.clock.now().toISOString().slice(0, 10);
 
   async function getRow(db: Kysely<Database>, actor: Actor, id: string) {
@@ -137,6 +138,7 @@ export function createProjectsService(deps: Deps, audit: AuditService) {
       const now = deps.clock.now().toISOString();
       const run = async (trx: Kysely<Database>) => {
         await validateRefs(trx, actor, input);
+        await extraFields.validate(trx, input.extra ?? {});
         const id = newId();
         const stage = input.stage ?? 'reserve';
         const { stage: _st, ...fields } = input;
@@ -177,6 +179,7 @@ export function createProjectsService(deps: Deps, audit: AuditService) {
         const before = await toProject(trx, beforeRow);
         if (before.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: before });
         await validateRefs(trx, actor, patch);
+        await extraFields.validate(trx, patch.extra ?? {});
         const merged = { ...before, ...patch };
         const cols = { ...toColumns(patch), searchText: buildSearchText(merged) };
         try {
