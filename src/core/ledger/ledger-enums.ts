@@ -1,30 +1,23 @@
+import type { NATURES, PROJECT_LEVELS, PROJECT_TYPES } from '../schemas/projects.schema.js';
+import { STAGE_LABELS, STAGES, type Stage } from '../stages.js';
 import { memoize, toHalfWidth } from './ledger-text.js';
 
 /**
- * Ledger words → the project record's enum values. The value lists mirror the project schema
- * (src/core/stages.ts, src/core/schemas/projects.schema.ts); they are repeated here so the
- * parser stays a leaf module.
+ * Ledger words → the project record's enum values (src/core/stages.ts and
+ * src/core/schemas/projects.schema.ts are the sources of the value lists).
  */
 
 /** 批次/阶段: 储备 → 在谈 → 签约 → 开工 → 竣工 → 投产, and 终止. */
-export const LEDGER_STAGES = ['reserve', 'negotiating', 'signed', 'construction', 'completed', 'operating', 'dropped'] as const;
-export type LedgerStage = (typeof LEDGER_STAGES)[number];
+export const LEDGER_STAGES = STAGES;
+export type LedgerStage = Stage;
 /** 项目级别. */
-export type ProjectLevel = 'national' | 'provincial' | 'city' | 'county' | 'zone';
+export type ProjectLevel = (typeof PROJECT_LEVELS)[number];
 /** 项目类型. */
-export type ProjectType = 'industrial' | 'infrastructure' | 'livelihood' | 'social' | 'service' | 'agriculture' | 'other';
+export type ProjectType = (typeof PROJECT_TYPES)[number];
 /** 建设性质. */
-export type ProjectNature = 'new' | 'expansion' | 'renovation' | 'relocation' | 'restoration' | 'purchase';
+export type ProjectNature = (typeof NATURES)[number];
 
-export const STAGE_ZH: Record<LedgerStage, string> = {
-  reserve: '储备',
-  negotiating: '在谈',
-  signed: '签约',
-  construction: '开工',
-  completed: '竣工',
-  operating: '投产',
-  dropped: '终止',
-};
+export const STAGE_ZH = Object.fromEntries(STAGES.map((s) => [s, STAGE_LABELS[s].zh])) as Record<LedgerStage, string>;
 
 /**
  * Stage words, checked in this order. Negated or planned forms come first ("签约未开工" is

@@ -99,17 +99,18 @@ describe('parseLedger: rows around the table', () => {
 });
 
 describe('parseLedger: validation', () => {
-  it('checks the 项目代码 shape (error), accepting an X check character and bare digits', () => {
+  it('checks the 项目代码 shape (error) with the record’s own pattern; bare and full-width digits are normalised', () => {
     const r = parse([
       [1, '2026-3302-44-03-0012', 'A', 'a'],
       [2, '2026-330206-44-03-00123X', 'B', 'b'],
       [3, '20263302064403001236', 'C', 'c'],
       [4, '２０２６－３３０２０６－４４－０３－００１２３７', 'D', 'd'],
     ]);
-    expect(codes(r)).toEqual(['3B:bad-code-shape']);
+    // No trailing X: the check character's algorithm is unknown and the record accepts digits only.
+    expect(codes(r)).toEqual(['3B:bad-code-shape', '4B:bad-code-shape']);
     expect(r.issues[0]).toMatchObject({ severity: 'error', field: 'code', value: '2026-3302-44-03-0012' });
     expect(r.rows.map((x) => x.values.code)).toEqual(['2026-3302-44-03-0012', '2026-330206-44-03-00123X', '2026-330206-44-03-001236', '2026-330206-44-03-001237']);
-    expect(r.summary).toMatchObject({ errors: 1, rowsWithErrors: 1 });
+    expect(r.summary).toMatchObject({ errors: 2, rowsWithErrors: 2 });
     expect(r.rows[0]?.errorCount).toBe(1);
   });
 

@@ -1,3 +1,4 @@
+import { CREDIT_CODE_RE, PROJECT_CODE_RE } from '../schemas/projects.schema.js';
 import type { LedgerDate } from './ledger-dates.js';
 import type { LedgerStage, ProjectLevel, ProjectNature, ProjectType } from './ledger-enums.js';
 import { fieldDef, type FieldKey, type FieldKind, type LedgerFieldDef } from './ledger-fields.js';
@@ -174,14 +175,11 @@ export function resolveColumn(col: LedgerColumn): ResolvedColumn | null {
 }
 
 /**
- * 项目代码: YYYY-RRRRRR-DD-TT-NNNNNC — 4-digit year, 6-digit region, 2-digit department, 2-digit
- * type, 5 digits and a check character (24 characters). The check algorithm is not public, so
- * only the shape is checked; the last character may be a digit or X, as in other Chinese codes
- * with a check character (domain.md says "1 check digit"; we do not reject an X on a guess).
+ * 项目代码 (YYYY-RRRRRR-DD-TT-NNNNNN, 20 digits and 4 hyphens) and 统一社会信用代码 (18
+ * characters) are checked with the project record's own patterns, so a dry run accepts exactly
+ * what the record accepts. The 项目代码 check algorithm is not public: shape only.
  */
-export const PROJECT_CODE_RE = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{5}[\dX]$/;
-/** 统一社会信用代码 (GB 32100-2015): 18 characters. */
-export const CREDIT_CODE_RE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$/;
+export { CREDIT_CODE_RE, PROJECT_CODE_RE };
 const CREDIT_CHARS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CREDIT_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
@@ -193,10 +191,10 @@ export function creditCodeChecksumOk(code: string): boolean {
   return CREDIT_CHARS[expected] === code[17];
 }
 
-/** "２０２６－３３０２０６－４４－０３－００１２３４" → "2026-330206-44-03-001234"; 20 bare characters get hyphens. */
+/** "２０２６－３３０２０６－４４－０３－００１２３４" → "2026-330206-44-03-001234"; 20 bare digits get hyphens. */
 export function normalizeProjectCode(text: string): string {
   if (PROJECT_CODE_RE.test(text)) return text;
   const t = toHalfWidth(text).toUpperCase().replace(/\s+/g, '').replace(/[—–_－‐]/g, '-');
-  if (/^\d{19}[\dX]$/.test(t)) return `${t.slice(0, 4)}-${t.slice(4, 10)}-${t.slice(10, 12)}-${t.slice(12, 14)}-${t.slice(14)}`;
+  if (/^\d{20}$/.test(t)) return `${t.slice(0, 4)}-${t.slice(4, 10)}-${t.slice(10, 12)}-${t.slice(12, 14)}-${t.slice(14)}`;
   return t;
 }
