@@ -14,7 +14,7 @@ const FIXTURE = fileURLToPath(new URL('../../test/fixtures/ledgers/messy-ledger.
 const dir = mkdtempSync(join(tmpdir(), 'luodi-xlsx-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function collect(input: string | Readable, opts?: Parameters<typeof readSheetRows>[1]): Promise<SheetRow[]> {
+async function collect(input: string | Buffer | Readable, opts?: Parameters<typeof readSheetRows>[1]): Promise<SheetRow[]> {
   const out: SheetRow[] = [];
   for await (const r of readSheetRows(input, opts)) out.push(r);
   return out;
@@ -128,6 +128,27 @@ describe('readSheetRows', () => {
     await expect(collect(path, { sheet: '三' })).rejects.toMatchObject({ code: 'VALIDATION_FAILED', details: { field: 'sheet' } });
   });
 
+  it('reads a Buffer, and leaves no temp file or open file behind when stopped early', async () => {
+    const { readFileSync, readdirSync, existsSync } = await import('node:fs');
+    const path = await workbook((wb) => {
+      const ws = wb.addWorksheet('s');
+      for (let i = 1; i <= 2000; i++) ws.addRow([i, `项目${i}`, `单位${i}`]);
+    }, 'early.xlsx');
+    expect((await collect(readFileSync(path))).length).toBe(2000);
+    const temps = () => readdirSync(tmpdir()).filter((f) => f.startsWith(`tmp-${process.pid}-`)).length;
+    const fds = () => (existsSync('/proc/self/fd') ? readdirSync('/proc/self/fd').length : 0);
+    const [t0, f0] = [temps(), fds()];
+    const { createReadStream } = await import('node:fs');
+    for (let i = 0; i < 3; i++) {
+      for await (const row of readSheetRows(path)) if (row.rowNumber >= 3) break;
+      for await (const row of readSheetRows(readFileSync(path))) if (row.rowNumber >= 3) break;
+      for await (const row of readSheetRows(createReadStream(path))) if (row.rowNumber >= 3) break;
+    }
+    await new Promise((r) => setTimeout(r, 100));
+    expect(temps()).toBe(t0);
+    expect(fds()).toBeLessThanOrEqual(f0);
+  });
+
   it('stops at maxRows and trims to maxColumns', async () => {
     const path = await workbook((wb) => {
       const ws = wb.addWorksheet('s');
@@ -142,6 +163,7 @@ describe('readSheetRows', () => {
     writeFileSync(garbage, 'this is not a zip file at all');
     await expect(collect(garbage)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     await expect(collect(Readable.from([Buffer.from('PK\u0003\u0004 broken')]))).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
+    await expect(collect(Readable.from([Buffer.alloc(2000)]), { safety: { maxBytes: 1000 } })).rejects.toMatchObject({ code: 'PAYLOAD_TOO_LARGE' });
   });
 });
 

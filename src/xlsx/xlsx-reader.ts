@@ -29,10 +29,7 @@ export interface ReadSheetOptions {
   maxRows?: number;
   /** Cells kept per row, from column A; cells further right are dropped. Default 256. */
   maxColumns?: number;
-  /**
-   * For a path input, the zip checks run first (see assertSafeXlsx); false skips them (the caller
-   * already checked). A stream input is never checked here: check its bytes before streaming.
-   */
+  /** Limits for the zip checks that run first (see assertSafeXlsx); false skips them (the caller already checked). */
   safety?: Partial<XlsxLimits> | false;
 }
 
@@ -45,10 +42,18 @@ interface ReaderModel {
   model?: { sheets?: SheetMeta[] };
 }
 
-/** Rows of one worksheet, in order, with Excel's row numbers. Rows Excel has no record of are skipped. */
-export async function* readSheetRows(input: string | Readable, opts: ReadSheetOptions = {}): AsyncGenerator<SheetRow> {
-  if (typeof input === 'string' && opts.safety !== false) await assertSafeXlsx(input, opts.safety || {});
-  const stream = typeof input === 'string' ? createReadStream(input) : input;
+/**
+ * Rows of one worksheet, in order, with Excel's row numbers. Rows Excel has no record of are
+ * skipped. A stream input is first read into memory (it is the compressed file, bounded by
+ * maxBytes), so that every input gets the zip checks and is handed to exceljs with its parts
+ * re-ordered: Excel and exceljs write sharedStrings.xml after the sheets, and exceljs' streaming
+ * reader would then spool each sheet to a temp file first — slower, and left behind until the
+ * process exits whenever reading stops early.
+ */
+export async function* readSheetRows(input: string | Buffer | Readable, opts: ReadSheetOptions = {}): AsyncGenerator<SheetRow> {
+  const source = typeof input === 'string' || Buffer.isBuffer(input) ? input : await readAll(input, (opts.safety && opts.safety.maxBytes) || DEFAULT_XLSX_LIMITS.maxBytes);
+  if (opts.safety !== false) await assertSafeXlsx(source, opts.safety || {});
+  const stream = await reorderedXlsx(source);
   const maxRows = opts.maxRows ?? 1_048_576;
   const maxColumns = opts.maxColumns ?? 256;
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
@@ -205,6 +210,54 @@ async function openSource(input: Buffer | string): Promise<Source> {
   };
 }
 
+async function readAll(stream: Readable, maxBytes: number): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of stream) {
+    const b = Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as Uint8Array);
+    size += b.length;
+    if (size > maxBytes) {
+      stream.destroy();
+      throw tooLarge(`文件超过 ${mib(maxBytes)}`, `the file is larger than ${mib(maxBytes)}`, { maxBytes });
+    }
+    chunks.push(b);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The workbook's bytes with its zip entries re-ordered: everything but the worksheets first
+ * (workbook.xml, rels, styles, sharedStrings), then the worksheets. Each entry is copied verbatim
+ * (local header, data, data descriptor), followed by the original central directory; exceljs'
+ * streaming unzip reads local headers in order and does not use the directory's offsets.
+ */
+async function reorderedXlsx(input: string | Buffer): Promise<Readable> {
+  const src = await openSource(input);
+  let layout: { entries: ZipEntry[]; cdOffset: number };
+  try {
+    layout = await readCentralDirectory(src, { ...DEFAULT_XLSX_LIMITS, maxEntries: 65_535 });
+  } catch {
+    await src.close();
+    // Not a zip we understand: let exceljs read it as it is and report its own error.
+    return typeof input === 'string' ? createReadStream(input) : Readable.from([input]);
+  }
+  await src.close();
+  const byOffset = [...layout.entries].sort((a, b) => a.localOffset - b.localOffset);
+  const ranges = byOffset.map((e, i) => ({ name: e.name, start: e.localOffset, end: byOffset[i + 1]?.localOffset ?? layout.cdOffset }));
+  const isSheet = (name: string): boolean => /^xl\/worksheets\/sheet\d+\.xml$/.test(name);
+  const ordered = [...ranges.filter((r) => !isSheet(r.name)), ...ranges.filter((r) => isSheet(r.name)), { name: '', start: layout.cdOffset, end: src.size }];
+  const first = byOffset[0]?.localOffset ?? 0;
+  if (first !== 0) ordered.unshift({ name: '', start: 0, end: first });
+  async function* chunks(): AsyncGenerator<Buffer> {
+    for (const r of ordered) {
+      if (r.end <= r.start) continue;
+      if (Buffer.isBuffer(input)) yield input.subarray(r.start, r.end);
+      else for await (const chunk of createReadStream(input, { start: r.start, end: r.end - 1 })) yield chunk as Buffer;
+    }
+  }
+  return Readable.from(chunks(), { objectMode: false });
+}
+
 /**
  * Reject a workbook before parsing it when its zip structure is absurd: too big, too many
  * entries, a declared uncompressed total or compression ratio typical of a zip bomb, or (with
@@ -222,7 +275,7 @@ export async function assertSafeXlsx(input: Buffer | string, limits: Partial<Xls
     if (head.length >= 4 && head.readUInt32BE(0) === 0xd0cf11e0) throw notXlsx('这是旧版 .xls 或加密的工作簿，请在 Excel 中另存为 .xlsx', 'this is a legacy .xls or an encrypted workbook; save it as .xlsx');
     if (head.length < 4 || head.readUInt32LE(0) !== LOCAL_SIG) throw notXlsx('文件不是有效的 .xlsx（zip）文件', 'the file is not a valid .xlsx (zip) file');
 
-    const entries = await readCentralDirectory(src, lim);
+    const { entries } = await readCentralDirectory(src, lim);
     let compressedBytes = 0;
     let uncompressedBytes = 0;
     for (const e of entries) {
@@ -244,7 +297,7 @@ export async function assertSafeXlsx(input: Buffer | string, limits: Partial<Xls
   }
 }
 
-async function readCentralDirectory(src: Source, lim: XlsxLimits): Promise<ZipEntry[]> {
+async function readCentralDirectory(src: Source, lim: XlsxLimits): Promise<{ entries: ZipEntry[]; cdOffset: number }> {
   const tailLen = Math.min(src.size, EOCD_MIN + MAX_COMMENT);
   const tail = await src.read(src.size - tailLen, tailLen);
   let eocd = -1;
@@ -281,7 +334,7 @@ async function readCentralDirectory(src: Source, lim: XlsxLimits): Promise<ZipEn
     entries.push(entry);
     p += 46 + nameLen + extraLen + commentLen;
   }
-  return entries;
+  return { entries, cdOffset };
 }
 
 /** Inflate one entry, counting bytes, and stop as soon as it outgrows its declared size. */
