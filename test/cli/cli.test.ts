@@ -37,7 +37,7 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
   });
 
   it('explains itself: --help on every command', async () => {
-    for (const cmd of [[], ['serve'], ['migrate'], ['admin', 'create'], ['user', 'add'], ['demo'], ['backup'], ['audit', 'purge']]) {
+    for (const cmd of [[], ['serve'], ['migrate'], ['admin', 'create'], ['user', 'add'], ['demo'], ['backup'], ['audit', 'purge'], ['export', 'ledger'], ['import', 'projects']]) {
       const r = await luodi(db.url, ...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: luodi/);
@@ -79,6 +79,23 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
     const r2 = JSON.parse(second.stdout) as { unitsCreated: number; accounts: unknown[]; accountsExisting: string[] };
     expect(r2).toMatchObject({ unitsCreated: 0, accounts: [] });
     expect(r2.accountsExisting).toHaveLength(r1.accounts.length);
+  });
+
+  it('exports the ledger and re-imports it unchanged; refuses a bad file plainly', async () => {
+    const out = join(packageRoot(), 'test-results', `ledger-${variant.name}-${Date.now()}.xlsx`);
+    const exp = await luodi(db.url, 'export', 'ledger', '--out', out, '--json');
+    expect(exp.code, exp.stderr).toBe(0);
+    const rows = (JSON.parse(exp.stdout) as { rows: number }).rows;
+    expect(rows).toBeGreaterThan(50);
+    const dry = await luodi(db.url, 'import', 'projects', out, '--dry-run', '--json');
+    expect(JSON.parse(dry.stdout)).toMatchObject({ rows, unchanged: rows, created: 0, updated: 0, errors: [], committed: false });
+    const human = await luodi(db.url, 'import', 'projects', out);
+    expect(human.stdout).toMatch(new RegExp(`无变化 ${rows}`));
+    const notXlsx = await luodi(db.url, 'import', 'projects', BIN);
+    expect(notXlsx.code).toBe(1);
+    expect(notXlsx.stderr).toMatch(/xlsx/);
+    const badStage = await luodi(db.url, 'export', 'ledger', '--out', out, '--stage', 'flying');
+    expect(badStage.stderr).toMatch(/unknown stage/);
   });
 
   it('backs up the database while it is in use', async () => {
