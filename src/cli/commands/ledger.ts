@@ -5,7 +5,6 @@ import { finished } from 'node:stream/promises';
 import type { Command } from 'commander';
 import { STAGES, type Stage } from '../../core/stages.js';
 import { Actor } from '../../features/shared/context.js';
-import { assertSafeXlsx } from '../../xlsx/xlsx-reader.js';
 import { output, withContainer } from '../runtime.js';
 
 export function registerLedgerCommands(program: Command) {
@@ -42,7 +41,6 @@ export function registerImportCommands(program: Command) {
     .option('--year <year>', '日期缺年份时使用的年份 / year for dates without one', (v) => Number.parseInt(v, 10))
     .option('--json', '以 JSON 输出报告 / print the report as JSON')
     .action(async (file: string, o: { dryRun?: boolean; year?: number; json?: boolean }) => {
-      await assertSafeXlsx(resolve(file));
       await withContainer(async (c) => {
         const started = Date.now();
         const r = await c.services.ledgerImport.importLedger(Actor.cli(), resolve(file), { dryRun: o.dryRun ?? false, year: o.year });

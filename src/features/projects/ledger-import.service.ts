@@ -42,6 +42,8 @@ export interface ImportReport {
 
 export interface ImportOptions {
   dryRun: boolean;
+  /** Largest file accepted (the zip is checked for bombs before parsing). */
+  maxBytes?: number | undefined;
   mapping?: ColumnMapping | undefined;
   year?: number | undefined;
 }
@@ -139,8 +141,9 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
   }
 
   return {
-    async importLedger(actor: Actor, source: string | Readable, opts: ImportOptions): Promise<ImportReport> {
-      const parsed = await parseLedger(readSheetRows(source), { ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(opts.year ? { year: opts.year } : {}) });
+    async importLedger(actor: Actor, source: string | Buffer | Readable, opts: ImportOptions): Promise<ImportReport> {
+      const rows = readSheetRows(source, { safety: opts.maxBytes ? { maxBytes: opts.maxBytes } : {} });
+      const parsed = await parseLedger(rows, { ...(opts.mapping ? { mapping: opts.mapping } : {}), ...(opts.year ? { year: opts.year } : {}) });
       const toIssue = (i: LedgerIssue): ImportIssue => ({ row: i.row, column: i.column, field: i.field, code: i.code, message: i.message, messageEn: i.messageEn, value: i.value });
       const errors = parsed.issues.filter((i) => i.severity === 'error').map(toIssue);
       const warnings = parsed.issues.filter((i) => i.severity === 'warning').map(toIssue);

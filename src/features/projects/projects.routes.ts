@@ -1,4 +1,4 @@
-import { PassThrough, Readable } from 'node:stream';
+import { PassThrough } from 'node:stream';
 import { z } from 'zod';
 import { auditEntrySchema } from '../../core/schemas/audit.schema.js';
 import { idParamsSchema, pageOf } from '../../core/schemas/common.schema.js';
@@ -15,7 +15,6 @@ import {
 import { stageSchema } from '../../core/stages.js';
 import { AppError } from '../../core/errors.js';
 import type { ColumnMapping } from '../../core/ledger/index.js';
-import { assertSafeXlsx } from '../../xlsx/xlsx-reader.js';
 import { requireIfMatch, withEtag } from '../../http/etag.js';
 import type { App } from '../../http/types.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -67,9 +66,8 @@ export function registerProjectsRoutes(app: App, projects: ProjectsService, audi
     async (request, reply) => {
       const body = request.body;
       if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { expected: XLSX_TYPES[0] });
-      await assertSafeXlsx(body, { maxBytes: MAX_UPLOAD_BYTES });
       const { mode, mapping, year } = request.query;
-      const report = await ledgerImport.importLedger(request.actor, Readable.from(body), { dryRun: mode === 'dry-run', mapping: mapping as ColumnMapping | undefined, year });
+      const report = await ledgerImport.importLedger(request.actor, body, { dryRun: mode === 'dry-run', mapping: mapping as ColumnMapping | undefined, year, maxBytes: MAX_UPLOAD_BYTES });
       if (mode === 'dry-run' || !report.committed) await audit.recordNow(request.actor, { action: 'project.import-check', objectType: 'project', result: report.errors.length ? 'failed' : 'ok', detail: `${report.rows} rows, ${report.errors.length} errors` });
       return reply.code(report.committed || mode === 'dry-run' ? 200 : 422).send(report);
     },
