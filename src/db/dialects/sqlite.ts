@@ -15,8 +15,37 @@ export function createSqliteDialect(file: string): { dialect: SqliteDialect; raw
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
-  const dialect = new ImmediateSqliteDialect({ database: raw });
+  const dialect = new ImmediateSqliteDialect({ database: withStatementCache(raw) });
   return { dialect, raw };
+}
+
+const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Kysely's SQLite driver prepares every statement anew; preparing costs more than running a
+ * small query. Reuse prepared statements by SQL text (LRU). Safe: the driver runs one statement
+ * at a time on its single connection.
+ */
+function withStatementCache(raw: BetterSqlite3.Database): BetterSqlite3.Database {
+  const cache = new Map<string, BetterSqlite3.Statement>();
+  const prepare = (sql: string) => {
+    let stmt = cache.get(sql);
+    if (stmt) {
+      cache.delete(sql);
+    } else {
+      stmt = raw.prepare(sql);
+      if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    cache.set(sql, stmt);
+    return stmt;
+  };
+  return new Proxy(raw, {
+    get(target, prop) {
+      if (prop === 'prepare') return prepare;
+      const value: unknown = Reflect.get(target, prop, target);
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {

@@ -1,12 +1,29 @@
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import rateLimit from '@fastify/rate-limit';
 import { AppError } from '../../core/errors.js';
 import type { Config } from '../../config.js';
 import type { App } from '../types.js';
 
+type HelmetOptions = Parameters<typeof helmet>[0];
+
+/**
+ * helmet's headers, computed once. (@fastify/helmet rebuilds its middleware and re-parses the
+ * Content-Security-Policy on every request; the headers never change, so we run helmet once
+ * against a recording response and set the result on each reply.)
+ */
+export function staticSecurityHeaders(options: HelmetOptions): Record<string, string> {
+  const headers: Record<string, string> = {};
+  const res = {
+    setHeader: (name: string, value: string | number) => void (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => void delete headers[name.toLowerCase()],
+  };
+  helmet(options)({} as never, res as never, () => undefined);
+  return headers;
+}
+
 /** Security headers and per-IP rate limits. */
 export async function registerSecurity(app: App, config: Config) {
-  await app.register(helmet, {
+  const headers = staticSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -26,6 +43,10 @@ export async function registerSecurity(app: App, config: Config) {
     },
     // Only meaningful over HTTPS; the reverse proxy that terminates TLS should set HSTS itself.
     strictTransportSecurity: false,
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    void reply.headers(headers);
+    done();
   });
   // Registered even when the global limit is off, so the stricter sign-in limit always applies.
   await app.register(rateLimit, {
