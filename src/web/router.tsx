@@ -21,6 +21,10 @@ const AuditPage = page(() => import('./features/audit/AuditPage.js'), 'AuditPage
 const SecurityPage = page(() => import('./features/security/SecurityPage.js'), 'SecurityPage');
 const SessionsPage = page(() => import('./features/account/SessionsPage.js'), 'SessionsPage');
 const ChangePasswordPage = page(() => import('./features/account/ChangePasswordPage.js'), 'ChangePasswordPage');
+const ProjectsPage = page(() => import('./features/projects/ProjectsPage.js'), 'ProjectsPage');
+const ProjectsBoardPage = page(() => import('./features/projects/ProjectsBoardPage.js'), 'ProjectsBoardPage');
+const ProjectPage = page(() => import('./features/projects/ProjectPage.js'), 'ProjectPage');
+const ImportPage = page(() => import('./features/projects/ImportPage.js'), 'ImportPage');
 
 function publicPage(Page: ComponentType) {
   return (
@@ -50,6 +54,15 @@ export const routes: RouteObject[] = [
       { path: 'users', element: guarded('GET /api/users', UsersPage) },
       { path: 'audit', element: guarded('GET /api/audit', AuditPage) },
       { path: 'security', element: guarded('GET /api/settings/security', SecurityPage) },
+      {
+        path: 'projects',
+        children: [
+          { index: true, element: guarded('GET /api/projects', ProjectsPage) },
+          { path: 'board', element: guarded('GET /api/projects/summary', ProjectsBoardPage) },
+          { path: 'import', element: guarded('POST /api/projects/import', ImportPage) },
+          { path: ':id', element: guarded('GET /api/projects/:id', ProjectPage) },
+        ],
+      },
       {
         path: 'account',
         children: [

@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, KeyOutlined, LaptopOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -19,6 +19,7 @@ export interface NavItem {
 
 export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
+  { path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, requires: 'GET /api/projects' },
   { path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, requires: 'GET /api/units' },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, requires: 'GET /api/users' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, requires: 'GET /api/audit' },
@@ -41,8 +42,16 @@ export function navFor(role: Role): NavItem[] {
   );
 }
 
+/** Breadcrumb labels of pages that are not menu items (sub-pages of a menu item). */
+const PAGE_LABELS: [RegExp, MessageKey][] = [
+  [/^\/projects\/board$/, 'nav.projectsBoard'],
+  [/^\/projects\/import$/, 'nav.projectsImport'],
+  [/^\/projects\/[^/]+$/, 'nav.projectDetail'],
+];
+
 /** Breadcrumb labels by path (every level of every item). */
 export function navLabel(path: string): MessageKey | undefined {
+  for (const [pattern, key] of PAGE_LABELS) if (pattern.test(path)) return key;
   for (const item of NAV) {
     if (item.path === path) return item.labelKey;
     for (const child of item.children ?? []) if (child.path === path) return child.labelKey;

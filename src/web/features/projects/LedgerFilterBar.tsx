@@ -77,7 +77,7 @@ export function LedgerFilterBar({ filters, onChange, onReset, industries, extraF
             setIndustry(v ?? '');
             if (!v) onChange({ industry: undefined });
           }}
-          onSelect={(v: string) => onChange({ industry: v })}
+          onSelect={(v?: string) => onChange({ industry: v })}
           onBlur={() => onChange({ industry: industry.trim() || undefined })}
           onKeyDown={(e) => {
             if (e.key === 'Enter') onChange({ industry: industry.trim() || undefined });

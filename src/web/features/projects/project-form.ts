@@ -1,4 +1,3 @@
-import type { FormInstance } from 'antd';
 import { wanToYuan, YUAN_PER_WAN } from '../../../core/money.js';
 import type { ExtraField } from '../../../core/schemas/extra-fields.schema.js';
 import { createProjectSchema, updateProjectSchema, type CreateProjectInput, type Project, type UpdateProjectInput } from '../../../core/schemas/projects.schema.js';
@@ -174,7 +173,7 @@ export function checkInput(input: CreateProjectInput | UpdateProjectInput, creat
 
 /**
  * Server errors onto the form: VALIDATION_FAILED issues by path (extra values sit at
- * ['extra', key]) and `details.field` + `details.reason`. Returns false when nothing matched.
+ * ['extra', key]) and `details.field` + `details.reason`. Returns the errors it could place.
  */
 export function serverFieldErrors(err: unknown, lang: Lang, known: (name: (string | number)[]) => boolean): FieldErrors {
   if (!isApiError(err)) return [];
@@ -191,13 +190,25 @@ export function serverFieldErrors(err: unknown, lang: Lang, known: (name: (strin
   return out;
 }
 
-/** Form names → whether the form has such an item (used to route server errors). */
-export function knownFieldsOf(form: FormInstance<ProjectFormValues>) {
-  return (name: (string | number)[]) => {
-    try {
-      return form.getFieldInstance(name) !== undefined || form.isFieldTouched(name) || form.getFieldValue(name) !== undefined;
-    } catch {
-      return false;
-    }
-  };
+/** Every name the form registers (extra values as "extra.<key>"), to route server errors. */
+export function formFieldNames(extraFields: readonly ExtraField[]): Set<string> {
+  return new Set<string>([
+    ...TEXT_FIELDS,
+    ...MONEY_FIELDS,
+    ...DATE_FIELDS,
+    'level',
+    'projectType',
+    'nature',
+    'stage',
+    'landArea',
+    'floorArea',
+    'jobs',
+    'suspended',
+    'leadUnitId',
+    'supportingUnitIds',
+    'leaderUserId',
+    'helperUserId',
+    'teamUserIds',
+    ...extraFields.filter((f) => !f.archived).map((f) => `extra.${f.key}`),
+  ]);
 }

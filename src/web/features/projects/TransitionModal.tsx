@@ -1,0 +1,113 @@
+import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
+import { useState } from 'react';
+import type { Project } from '../../../core/schemas/projects.schema.js';
+import { STAGES, checkTransition, type Stage } from '../../../core/stages.js';
+import { ConflictAlert, conflictCurrent } from '../../components/ConflictAlert.js';
+import { useI18n } from '../../i18n/i18n.js';
+import { errorText } from '../../lib/errors.js';
+import { StageTag, stageOptions } from './project-labels.js';
+import { useTransition } from './projects.queries.js';
+
+/** What the transition form needs of a project (a kanban card or the full record). */
+export interface TransitionTarget {
+  id: string;
+  name: string;
+  stage: Stage;
+  version: number;
+  projectType: string | null;
+  actualSignDate?: string | null;
+}
+
+interface Values {
+  to: Stage;
+  date?: string;
+  note?: string;
+  reason?: string;
+}
+
+const todayIso = () => {
+  const d = new Date();
+  const p = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+};
+
+/**
+ * 变更阶段: the target stage, the business date (签约/开工日期 …, not in the future), an evidence
+ * note, and a reason when moving back, dropping or reviving. The server has the last word on
+ * the rules (e.g. no 开工 before 签约 for industrial projects); its message shows here.
+ */
+export function TransitionModal({ project, to, onClose, onDone }: { project: TransitionTarget; to?: Stage; onClose: () => void; onDone: (p: Project) => void }) {
+  const { t, lang } = useI18n();
+  const [form] = Form.useForm<Values>();
+  const transition = useTransition();
+  const [version, setVersion] = useState(project.version);
+  const [stage, setStage] = useState(project.stage);
+  const [conflict, setConflict] = useState<Project | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const target = Form.useWatch('to', form) ?? to;
+  const reason = Form.useWatch('reason', form);
+  const check = target ? checkTransition(stage, target, { projectType: project.projectType, actualSignDate: project.actualSignDate ?? null }, 'x') : null;
+  const needsReason = !!target && (check?.backwards || target === 'dropped' || stage === 'dropped');
+
+  const submit = (v: Values) => {
+    setError(null);
+    transition.mutate(
+      { id: project.id, version, input: { to: v.to, ...(v.date ? { date: v.date } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}) } },
+      {
+        onSuccess: onDone,
+        onError: (err) => {
+          const current = conflictCurrent<Project>(err);
+          if (current) setConflict(current);
+          else setError(errorText(err, t, lang));
+        },
+      },
+    );
+  };
+
+  return (
+    <Modal
+      open
+      title={t('projects.transition.title', { name: project.name })}
+      okText={t('projects.transition.ok')}
+      cancelText={t('common.cancel')}
+      onCancel={onClose}
+      onOk={() => form.submit()}
+      confirmLoading={transition.isPending}
+      okButtonProps={{ disabled: !target || target === stage || (needsReason && !reason?.trim()) }}
+      destroyOnHidden
+    >
+      {conflict && (
+        <ConflictAlert
+          onReload={() => {
+            setVersion(conflict.version);
+            setStage(conflict.stage);
+            setConflict(null);
+          }}
+        />
+      )}
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="transition-error" />}
+      <Typography.Paragraph>
+        {t('projects.transition.current')} <StageTag stage={stage} />
+      </Typography.Paragraph>
+      <Form<Values> form={form} layout="vertical" initialValues={{ to, date: todayIso() }} onFinish={submit} requiredMark="optional">
+        <Form.Item name="to" label={t('projects.transition.to')} rules={[{ required: true, message: t('validation.required') }]}>
+          <Select options={stageOptions(lang, STAGES).map((o) => ({ ...o, disabled: o.value === stage }))} />
+        </Form.Item>
+        {check && check.skipped.length > 0 && (
+          <Alert type="info" showIcon style={{ marginBottom: 16 }} title={t('projects.transition.skipped', { stages: check.skipped.map((s) => stageOptions(lang, [s])[0]!.label).join('、') })} />
+        )}
+        <Form.Item name="date" label={t('projects.transition.date')} extra={t('projects.transition.dateHint')}>
+          <Input type="date" max={todayIso()} />
+        </Form.Item>
+        <Form.Item name="note" label={t('projects.transition.note')}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder={t('projects.transition.notePlaceholder')} />
+        </Form.Item>
+        {needsReason && (
+          <Form.Item name="reason" label={t('projects.transition.reason')} rules={[{ required: true, whitespace: true, message: t('projects.transition.reasonRequired') }]} extra={t('projects.transition.reasonHint')}>
+            <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}
