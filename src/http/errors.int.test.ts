@@ -20,9 +20,12 @@ describe('security headers and rate limits', () => {
     const t = await startTestApp(db, { env: { LUODI_LOGIN_RATE_LIMIT_PER_MINUTE: '3' } });
     try {
       const health = await t.request(null, 'GET', '/api/health');
-      expect(health.headers['content-security-policy']).toMatch(/default-src 'self'/);
+      expect(health.headers['content-security-policy']).toMatch(/default-src 'none'/);
       expect(health.headers['x-content-type-options']).toBe('nosniff');
-      expect(health.headers['x-frame-options']).toBe('SAMEORIGIN');
+      expect(health.headers['x-frame-options']).toBe('DENY');
+      const page = await t.request(null, 'GET', '/');
+      expect(page.headers['content-security-policy']).toMatch(/default-src 'self'.*script-src 'self'/);
+      expect(page.headers['x-frame-options']).toBe('SAMEORIGIN');
       const codes: number[] = [];
       for (let i = 0; i < 4; i++) codes.push((await t.request(null, 'POST', '/api/auth/login', { body: { username: 'x', password: 'y' } })).statusCode);
       expect(codes).toEqual([401, 401, 401, 429]);

@@ -35,6 +35,9 @@ describe.each(variants)('$name', (variant) => {
     expect((await b.request(s, 'GET', '/api/me')).json().username).toBe('admin');
     expect((await b.request(s, 'POST', '/api/units', { body: { parentId: a.rootUnitId, name: '乙实例建的单位', type: 'department' } })).statusCode).toBe(201);
     expect((await b.request(s, 'POST', '/api/auth/logout')).statusCode).toBe(200);
+    expect((await b.request(s, 'GET', '/api/me')).statusCode).toBe(401); // at once on the instance that signed out
+    // Each instance may reuse a resolved session for LUODI_SESSION_CACHE_MS (1 s): after that, gone everywhere.
+    await new Promise((r) => setTimeout(r, 1100));
     expect((await a.request(s, 'GET', '/api/me')).statusCode).toBe(401);
   });
 

@@ -42,7 +42,7 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: luodi/);
     }
-  });
+  }, 120_000);
 
   it('migrates, then reports nothing left to do', async () => {
     const first = await luodi(db.url, 'migrate', '--json');

@@ -8,6 +8,7 @@ import type { SettingsService } from '../settings/settings.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { usersRepository } from '../users/users.repository.js';
 import { hashPassword, verifyAgainstDummy, verifyPassword } from './password-hash.js';
+import type { SessionCache } from './session-cache.js';
 import { sessionsRepository } from './sessions.repository.js';
 
 /** last_seen_at is written at most this often per session, not on every request. */
@@ -22,7 +23,7 @@ export interface AuthenticatedUser extends Me {
   unitPath: string;
 }
 
-export function createAuthService(deps: Deps, audit: AuditService, settings: SettingsService) {
+export function createAuthService(deps: Deps, audit: AuditService, settings: SettingsService, cache: SessionCache) {
   return {
     /**
      * Signs in. Failed attempts are counted in the database (shared by every instance); the
@@ -82,16 +83,28 @@ export function createAuthService(deps: Deps, audit: AuditService, settings: Set
     /** Resolves a session cookie to its user, enforcing idle and absolute timeouts. */
     async authenticate(token: string): Promise<AuthenticatedUser> {
       const id = sessionIdOf(token);
-      const row = await sessionsRepository.findWithUser(deps.db, id);
-      if (!row) throw new AppError('UNAUTHENTICATED');
       const now = deps.clock.now();
       const policy = await settings.securityPolicy();
+      const cached = cache.get(id, now.getTime());
+      if (cached && isSessionAlive({ createdAt: cached.sessionCreatedAt, lastSeenAt: cached.lastSeenAt }, now, policy)) {
+        if (now.getTime() - Date.parse(cached.lastSeenAt) <= TOUCH_INTERVAL_MS) return cached.user;
+      }
+      const row = await sessionsRepository.findWithUser(deps.db, id);
+      if (!row) {
+        cache.forgetSession(id);
+        throw new AppError('UNAUTHENTICATED');
+      }
       if (!isSessionAlive({ createdAt: row.sessionCreatedAt, lastSeenAt: row.lastSeenAt }, now, policy) || row.disabled) {
+        cache.forgetSession(id);
         await sessionsRepository.delete(deps.db, id);
         throw new AppError('SESSION_EXPIRED');
       }
-      if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_MS) await sessionsRepository.touch(deps.db, id, now.toISOString());
-      return {
+      let lastSeenAt = row.lastSeenAt;
+      if (now.getTime() - Date.parse(row.lastSeenAt) > TOUCH_INTERVAL_MS) {
+        lastSeenAt = now.toISOString();
+        await sessionsRepository.touch(deps.db, id, lastSeenAt);
+      }
+      const user: AuthenticatedUser = {
         sessionId: id,
         id: row.id,
         username: row.username,
@@ -105,9 +118,12 @@ export function createAuthService(deps: Deps, audit: AuditService, settings: Set
         mustChangePassword: row.mustChangePassword === 1,
         csrfToken: row.csrfToken,
       };
+      cache.set(id, { user, sessionCreatedAt: row.sessionCreatedAt, lastSeenAt }, now.getTime());
+      return user;
     },
 
     async logout(actor: Actor, sessionId: string): Promise<void> {
+      cache.forgetSession(sessionId);
       await deps.db.transaction().execute(async (trx) => {
         await sessionsRepository.delete(trx, sessionId);
         await audit.record(trx, actor, { action: 'auth.logout', objectType: 'user', objectId: actor.userId });
@@ -136,6 +152,7 @@ export function createAuthService(deps: Deps, audit: AuditService, settings: Set
           .where('id', '=', user.id)
           .execute();
         await sessionsRepository.deleteOthers(trx, user.id, sessionId);
+        cache.forgetUser(user.id);
         await audit.record(trx, actor, { action: 'auth.change-password', objectType: 'user', objectId: user.id, unitId: user.unitId });
       });
     },
@@ -150,6 +167,7 @@ export function createAuthService(deps: Deps, audit: AuditService, settings: Set
       const userId = actor.userId;
       await deps.db.transaction().execute(async (trx) => {
         if ((await sessionsRepository.deleteForUser(trx, userId, id)) === 0) throw new AppError('NOT_FOUND', { objectType: 'session', id });
+        cache.forgetSession(id);
         await audit.record(trx, actor, { action: 'auth.revoke-session', objectType: 'session', objectId: id });
       });
     },

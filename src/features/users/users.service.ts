@@ -9,6 +9,7 @@ import { translateDbError } from '../../db/helpers/errors.js';
 import { updateVersioned } from '../../db/helpers/versioned.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { hashPassword } from '../auth/password-hash.js';
+import type { SessionCache } from '../auth/session-cache.js';
 import type { SettingsService } from '../settings/settings.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
@@ -41,7 +42,7 @@ function auditView(r: UserWithUnit) {
   return rest;
 }
 
-export function createUsersService(deps: Deps, audit: AuditService, settings: SettingsService) {
+export function createUsersService(deps: Deps, audit: AuditService, settings: SettingsService, sessionCache: SessionCache) {
   async function getRow(db: Kysely<Database>, id: string): Promise<UserWithUnit> {
     const row = await usersRepository.find(db, id);
     if (!row) throw new AppError('NOT_FOUND', { objectType: 'user', id });
@@ -159,7 +160,10 @@ export function createUsersService(deps: Deps, audit: AuditService, settings: Se
           throw new AppError('VERSION_CONFLICT', { current: toUser(await getRow(trx, id)) });
         }
         // A disabled account loses its sessions at once.
-        if (values.disabled === 1) await trx.deleteFrom('sessions').where('userId', '=', id).execute();
+        if (values.disabled === 1) {
+          await trx.deleteFrom('sessions').where('userId', '=', id).execute();
+          sessionCache.forgetUser(id);
+        }
         const after = await getRow(trx, id);
         await audit.record(trx, actor, { action: 'user.update', objectType: 'user', objectId: id, unitId: after.unitId, before: auditView(before), after: auditView(after) });
         return after;
@@ -178,6 +182,7 @@ export function createUsersService(deps: Deps, audit: AuditService, settings: Se
           throw new AppError('VERSION_CONFLICT', { current: toUser(await getRow(trx, id)) });
         }
         await trx.deleteFrom('sessions').where('userId', '=', id).execute();
+        sessionCache.forgetUser(id);
         const after = await getRow(trx, id);
         await audit.record(trx, actor, { action: 'user.role', objectType: 'user', objectId: id, unitId: after.unitId, before: { role: before.role }, after: { role } });
         return toUser(after);
@@ -194,6 +199,7 @@ export function createUsersService(deps: Deps, audit: AuditService, settings: Se
         const before = await getRow(trx, id);
         await updateVersioned(trx, 'users', id, before.version, { passwordHash, passwordChangedAt: now, mustChangePassword: 1, failedAttempts: 0, lockedUntil: null }, now);
         await trx.deleteFrom('sessions').where('userId', '=', id).execute();
+        sessionCache.forgetUser(id);
         const after = await getRow(trx, id);
         await audit.record(trx, actor, { action: 'user.reset-password', objectType: 'user', objectId: id, unitId: after.unitId });
         return toUser(after);

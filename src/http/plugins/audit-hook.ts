@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { Services } from '../../container.js';
 import { MUTATING_METHODS, type App } from '../types.js';
 import { matchedRouteKey } from './auth.js';
@@ -9,11 +10,18 @@ import { matchedRouteKey } from './auth.js';
  * version … Runs in onSend so the row exists before the client sees the answer.
  */
 export function registerAuditHook(app: App, services: Services) {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // A callback hook: the common case (a read, or an already-audited write) costs no promise.
+  app.addHook('onSend', (request, reply, payload, done) => {
     const status = reply.statusCode;
     const mutating = MUTATING_METHODS.has(request.method);
-    if (!request.actor || request.actor.auditCount > 0) return payload;
-    if (!mutating && status !== 403) return payload;
+    if (!request.actor || request.actor.auditCount > 0 || (!mutating && status !== 403)) {
+      done(null, payload);
+      return;
+    }
+    void writeFallbackRow(request, status).then(() => done(null, payload));
+  });
+
+  async function writeFallbackRow(request: FastifyRequest, status: number) {
     const key = matchedRouteKey(request) ?? `${request.method} ${request.url.split('?')[0] ?? ''}`;
     try {
       await services.audit.recordNow(request.actor, {
@@ -24,6 +32,5 @@ export function registerAuditHook(app: App, services: Services) {
     } catch (e) {
       request.log.error({ err: e }, 'audit write failed');
     }
-    return payload;
-  });
+  }
 }

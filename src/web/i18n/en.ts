@@ -23,6 +23,7 @@ export const en: Record<MessageKey, string> = {
 
   'error.network': 'Cannot reach the server; check the network and retry',
   'error.unknown': 'Something went wrong; please try again later',
+  'error.unique': 'Already in use; choose another',
 
   'validation.required': 'This field is required',
   'validation.passwordMismatch': 'The two passwords do not match',
@@ -463,5 +464,6 @@ export const en: Record<MessageKey, string> = {
   'projects.importPage.fixFirst': 'Errors block the import: fix the Excel file and upload it again, or correct the column fields.',
   'projects.importPage.doneTitle': 'Import complete',
   'projects.importPage.doneSummary': '{rows} rows: {created} new, {updated} updated, {unchanged} unchanged.',
+  'projects.importPage.unknownStage': 'Stage unknown',
   'projects.importPage.again': 'Import another',
 };

@@ -24,6 +24,7 @@ export const zh = {
 
   'error.network': '无法连接服务器，请检查网络后重试',
   'error.unknown': '操作失败，请稍后再试',
+  'error.unique': '已被使用，请换一个',
 
   'validation.required': '此项为必填项',
   'validation.passwordMismatch': '两次输入的密码不一致',
@@ -464,6 +465,7 @@ export const zh = {
   'projects.importPage.fixFirst': '有错误时不能提交：请修改 Excel 后重新上传，或改正列的对应关系。',
   'projects.importPage.doneTitle': '导入完成',
   'projects.importPage.doneSummary': '共 {rows} 行：新增 {created} 个，更新 {updated} 个，无变化 {unchanged} 个。',
+  'projects.importPage.unknownStage': '阶段未识别',
   'projects.importPage.again': '继续导入',
 } as const;
 

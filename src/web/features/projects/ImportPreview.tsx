@@ -75,6 +75,7 @@ export function ImportPreview({ report, mapping, busy, onMap }: { report: Import
     />
   );
 
+  const byStage = Object.entries(report.byStage).filter(([, n]) => n > 0);
   const stat = (key: string, title: string, value: number, color?: string) => (
     <Col xs={8} sm={6} md={4} key={key}>
       <Statistic title={title} value={value} styles={{ content: { fontSize: 20, ...(color ? { color } : {}) } }} data-testid={`import-stat-${key}`} />
@@ -92,12 +93,12 @@ export function ImportPreview({ report, mapping, busy, onMap }: { report: Import
           {stat('errors', t('projects.importPage.errors'), report.errors.length, report.errors.length ? '#cf1322' : undefined)}
           {stat('warnings', t('projects.importPage.warnings'), report.warnings.length, report.warnings.length ? '#d48806' : undefined)}
         </Row>
-        {Object.keys(report.byStage).length > 0 && (
-          <Flex gap={8} wrap align="center" style={{ marginTop: 8 }}>
+        {byStage.length > 0 && (
+          <Flex gap={8} wrap align="center" style={{ marginTop: 8 }} data-testid="import-by-stage">
             <Typography.Text type="secondary">{t('projects.importPage.byStage')}</Typography.Text>
-            {Object.entries(report.byStage).map(([stage, n]) => (
+            {byStage.map(([stage, n]) => (
               <span key={stage}>
-                {isStage(stage) ? <StageTag stage={stage} /> : stage} {n}
+                {isStage(stage) ? <StageTag stage={stage} /> : <Tag>{t('projects.importPage.unknownStage')}</Tag>} {n}
               </span>
             ))}
           </Flex>
