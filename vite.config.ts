@@ -38,6 +38,12 @@ export default defineConfig(({ command }) => ({
   },
   server: {
     port: 5173,
-    proxy: { '/api': 'http://127.0.0.1:3000' },
+    proxy: {
+      '/api': {
+        target: 'http://127.0.0.1:3000',
+        // src/web/api/*.ts are the web app's own modules, not API calls.
+        bypass: (req) => (/^\/api\/[^?]*\.tsx?(\?|$)/.test(req.url ?? '') ? req.url : undefined),
+      },
+    },
   },
 }));
