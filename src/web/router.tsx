@@ -1,7 +1,6 @@
 import { Suspense, lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, createBrowserRouter, type RouteObject } from 'react-router';
 import { FullPageSpin } from './components/FullPageSpin.js';
-import { NotFoundPage } from './components/ResultPages.js';
 import { RequireAccess, RequireAuth } from './layout/RequireAuth.js';
 
 /**
@@ -12,6 +11,7 @@ function page<K extends string>(load: () => Promise<Record<K, ComponentType>>, n
   return lazy(() => load().then((m) => ({ default: m[name] })));
 }
 
+const NotFoundPage = page(() => import('./components/ResultPages.js'), 'NotFoundPage');
 const SetupPage = page(() => import('./features/setup/SetupPage.js'), 'SetupPage');
 const LoginPage = page(() => import('./features/auth/LoginPage.js'), 'LoginPage');
 const HomePage = page(() => import('./features/home/HomePage.js'), 'HomePage');

@@ -75,10 +75,7 @@ describe.skipIf(!hasChromium)('web foundation journey (browser)', () => {
 
   it('shows the first-run setup page at / and creates the administrator', async () => {
     const root = await page.goto(base + '/');
-    // The platform's front door must be the web app. Checked softly so that, should the server
-    // refuse "/", the rest of the journey still runs from a deep link and reports on the UI.
-    expect.soft(root?.status(), 'GET / must answer the web app (index.html), not an error').toBe(200);
-    if (root?.status() !== 200) await page.goto(base + '/units');
+    expect(root?.status(), 'GET / must answer the web app (index.html)').toBe(200);
     await page.waitForURL('**/setup');
     await page.getByText('首次使用：初始化平台').waitFor();
     await shot('01-setup');
@@ -108,6 +105,12 @@ describe.skipIf(!hasChromium)('web foundation journey (browser)', () => {
     expect(await menu.getByText('审计日志').count()).toBe(0);
     expect(await menu.getByText('安全策略').count()).toBe(0);
     await shot('02-home');
+
+    // Pages outside the role give 403, unknown pages 404, both inside the layout.
+    await page.goto(base + '/audit');
+    await page.getByText('你没有权限访问此页面').waitFor();
+    await page.goto(base + '/no-such-page');
+    await page.getByText('你访问的页面不存在').waitFor();
   });
 
   it('adds a unit through the units page', async () => {

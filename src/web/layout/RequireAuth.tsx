@@ -1,13 +1,15 @@
 import { Suspense, lazy, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { FullPageSpin } from '../components/FullPageSpin.js';
-import { ForbiddenPage, QueryErrorResult } from '../components/ResultPages.js';
 import { peekLoginNotice, useMe, useSetupStatus } from '../features/auth/auth.queries.js';
 import { can } from '../lib/access.js';
 import type { LoginState } from '../features/auth/LoginPage.js';
 import { CurrentUserContext, useCurrentUser } from './current-user.js';
 
 const AppLayout = lazy(() => import('./AppLayout.js').then((m) => ({ default: m.AppLayout })));
+// Result pages carry large illustrations: fetched only when shown.
+const ForbiddenPage = lazy(() => import('../components/ResultPages.js').then((m) => ({ default: m.ForbiddenPage })));
+const QueryErrorResult = lazy(() => import('../components/ResultPages.js').then((m) => ({ default: m.QueryErrorResult })));
 
 export const PASSWORD_PAGE = '/account/password';
 
@@ -22,7 +24,12 @@ export function RequireAuth() {
 
   if (setup.isPending || me.isPending) return <FullPageSpin />;
   if (setup.data?.needsSetup) return <Navigate to="/setup" replace />;
-  if (me.isError) return <QueryErrorResult error={me.error} onRetry={() => void me.refetch()} />;
+  if (me.isError)
+    return (
+      <Suspense fallback={<FullPageSpin />}>
+        <QueryErrorResult error={me.error} onRetry={() => void me.refetch()} />
+      </Suspense>
+    );
   if (!me.data) {
     // After signing out, the next person starts at home, not on the page the last one left.
     const state: LoginState = peekLoginNotice() === 'signedOut' ? {} : { from: location.pathname + location.search };
