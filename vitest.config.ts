@@ -12,5 +12,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 120_000,
     globalSetup: ['test/global-setup.ts'],
+    // exceljs must load after our UTF-8 fix, even in tests that import it directly.
+    setupFiles: ['src/xlsx/exceljs-utf8-fix.ts'],
   },
 });

@@ -3,7 +3,9 @@ import { open } from 'node:fs/promises';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createInflateRaw } from 'node:zlib';
-import ExcelJS from 'exceljs';
+import { loadExcelJS } from './exceljs-utf8-fix.js';
+
+const ExcelJS = loadExcelJS();
 import { AppError } from '../core/errors.js';
 import type { CellValue, SheetRow } from '../core/ledger/ledger-text.js';
 

@@ -1,5 +1,8 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type ExcelJSTypes from 'exceljs';
+import { loadExcelJS } from './exceljs-utf8-fix.js';
+
+const ExcelJS = loadExcelJS();
 
 /**
  * Our one way to write .xlsx: exceljs' streaming writer, so a 100k-row export stays in a few
@@ -38,7 +41,7 @@ export interface SheetOptions {
   frozenRows?: number;
 }
 
-function applyStyle(row: ExcelJS.Row, style: RowStyle | undefined, columns: SheetOptions['columns']) {
+function applyStyle(row: ExcelJSTypes.Row, style: RowStyle | undefined, columns: SheetOptions['columns']) {
   row.eachCell({ includeEmpty: true }, (cell, col) => {
     if (style?.bold || style?.fontSize) cell.font = { bold: style.bold ?? false, size: style.fontSize ?? 11 };
     if (style?.fill) cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: style.fill } };

@@ -1,0 +1,155 @@
+/**
+ * `npm run bench:ledger`: the project ledger at scale, on SQLite and (when a URL is given)
+ * PostgreSQL, written to the ledger section of bench/RESULTS.md.
+ *  - list: GET /api/projects with a filter, a sort and a deep page, 50 concurrent clients,
+ *    p99 at 5,000 and at 50,000 projects (same server, same run);
+ *  - export: the 50,000-project ledger as .xlsx, rows/s;
+ *  - import: that file into a fresh database (all rows new), rows/s and peak memory, in a child
+ *    process so the peak is the import's own.
+ *   npm run bench:ledger -- --dry --duration 5
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { loadConfig } from '../src/config.js';
+import { createContainer } from '../src/container.js';
+import { openDatabase } from '../src/db/connect.js';
+import { Actor } from '../src/features/shared/context.js';
+import { measure, killServers, signIn, startServer, type Sample } from './measure.js';
+import { seedProjects, seedUnits } from './ledger-seed.js';
+import { BENCH_ADMIN } from './settings.js';
+
+const { values: opts } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, dry: { type: 'boolean', default: false } } });
+const DURATION = Number(opts.duration);
+const CONNECTIONS = Number(opts.connections);
+const SMALL = 5_000;
+const LARGE = 50_000;
+const LIST_URL = `/api/projects?stage=construction&industry=${encodeURIComponent('新能源')}&sort=totalInvestment&order=desc&page=20&pageSize=20`;
+const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
+const IMPORT_CHILD = fileURLToPath(new URL('./ledger-import-child.ts', import.meta.url));
+const pgBase = process.env['LUODI_BENCH_POSTGRES_URL'] ?? process.env['LUODI_TEST_POSTGRES_URL'];
+
+interface DbFigures {
+  name: string;
+  small: Sample;
+  large: Sample;
+  exportRowsPerSec: number;
+  importRowsPerSec: number;
+  importPeakMb: number | null;
+}
+
+async function newDatabase(kind: 'sqlite' | 'postgres', dir: string, label: string): Promise<{ url: string; drop(): Promise<void> }> {
+  if (kind === 'sqlite') return { url: join(dir, `${label}.db`), drop: async () => undefined };
+  const name = `luodi_bench_${label}_${Date.now()}`;
+  const c = new pg.Client({ connectionString: pgBase });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(pgBase!);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: pgBase });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+async function listSample(baseUrl: string, headers: Record<string, string>, pid: number): Promise<Sample> {
+  await measure({ url: `${baseUrl}${LIST_URL}`, headers, pid }, CONNECTIONS, 2); // warm-up
+  return measure({ url: `${baseUrl}${LIST_URL}`, headers, pid }, CONNECTIONS, DURATION);
+}
+
+async function run(kind: 'sqlite' | 'postgres'): Promise<DbFigures> {
+  const dir = mkdtempSync(join(tmpdir(), 'luodi-bench-ledger-'));
+  const main = await newDatabase(kind, dir, 'main');
+  const target = await newDatabase(kind, dir, 'import');
+  try {
+    const server = await startServer(['luodi', main.url]);
+    const handle = openDatabase(main.url, { poolMax: 4 });
+    const unitIds = await seedUnits(handle.db);
+    process.stderr.write(`[${kind}] seeding ${SMALL} projects …\n`);
+    await seedProjects(handle.db, unitIds, 0, SMALL);
+    const headers = await signIn(server.baseUrl, BENCH_ADMIN.username, BENCH_ADMIN.password);
+    // The bench admin is a system administrator (no project access): sign in a coordinator instead.
+    const container = await createContainer(loadConfig({ LUODI_DB: main.url, LUODI_LOG_LEVEL: 'silent' }));
+    await container.services.users.create(Actor.cli(), { username: 'bench-pmo', password: BENCH_ADMIN.password, displayName: '项目办', role: 'coordinator' });
+    const pmo = await signIn(server.baseUrl, 'bench-pmo', BENCH_ADMIN.password);
+    void headers;
+    process.stderr.write(`[${kind}] list at ${SMALL} …\n`);
+    const small = await listSample(server.baseUrl, pmo, server.pid);
+    process.stderr.write(`[${kind}] seeding to ${LARGE} …\n`);
+    await seedProjects(handle.db, unitIds, SMALL, LARGE);
+    process.stderr.write(`[${kind}] list at ${LARGE} …\n`);
+    const large = await listSample(server.baseUrl, pmo, server.pid);
+    await server.stop();
+
+    process.stderr.write(`[${kind}] export …\n`);
+    const file = join(dir, 'ledger.xlsx');
+    const out = createWriteStream(file);
+    let t = performance.now();
+    const exported = await container.services.projects.exportLedger(Actor.cli(), { archived: 'false' }, out);
+    await finished(out);
+    const exportRowsPerSec = exported.rows / ((performance.now() - t) / 1000);
+    await container.close();
+    await handle.close();
+
+    process.stderr.write(`[${kind}] import ${exported.rows} rows into a fresh database …\n`);
+    const fresh = await createContainer(loadConfig({ LUODI_DB: target.url, LUODI_LOG_LEVEL: 'silent' }));
+    await fresh.services.setup.createFirstAdmin(Actor.cli(), BENCH_ADMIN);
+    await seedUnits(fresh.deps.db);
+    await fresh.close();
+    t = performance.now();
+    const child = spawnSync(process.execPath, ['--import', 'tsx', IMPORT_CHILD, target.url, file], { encoding: 'utf8', maxBuffer: 10 * 1024 * 1024 });
+    if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`);
+    const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { ms: number; rows: number; created: number; committed: boolean; peakRssMb: number | null; firstError: unknown };
+    if (!r.committed || r.created !== exported.rows) throw new Error(`import did not commit all rows: ${JSON.stringify(r)}`);
+    return { name: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', small, large, exportRowsPerSec, importRowsPerSec: r.rows / (r.ms / 1000), importPeakMb: r.peakRssMb };
+  } finally {
+    await main.drop();
+    await target.drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function render(figures: DbFigures[]): string {
+  const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
+  const lines = [
+    `Run of ${new Date().toISOString().slice(0, 19)}Z — Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'CPU'} × ${cpus().length}, commit ${commit}.`,
+    `List: \`GET ${LIST_URL}\` as a coordinator, ${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up, at ${SMALL.toLocaleString('en')} and ${LARGE.toLocaleString('en')} projects on the same server.`,
+    '',
+    '| database | list p99 @5k (ms) | list p99 @50k (ms) | @50k vs @5k | p99 target | list req/s @50k | export rows/s | import rows/s | import peak RSS |',
+    '|---|---:|---:|---:|---|---:|---:|---:|---:|',
+  ];
+  for (const f of figures) {
+    const target = f.name === 'SQLite' ? 50 : 100;
+    const growth = f.large.p99Ms / Math.max(1, f.small.p99Ms);
+    lines.push(
+      `| ${f.name} | ${f.small.p99Ms} | ${f.large.p99Ms} | ${(growth * 100 - 100).toFixed(0)} % | ≤ ${target} ms ${f.large.p99Ms <= target ? 'PASS' : 'FAIL'}; ≤ +20 % ${growth <= 1.2 ? 'PASS' : 'FAIL'} | ${Math.round(f.large.reqPerSec).toLocaleString('en')} | ${Math.round(f.exportRowsPerSec).toLocaleString('en')} ${f.exportRowsPerSec >= 20_000 ? 'PASS' : 'FAIL'} | ${Math.round(f.importRowsPerSec).toLocaleString('en')} ${f.importRowsPerSec >= 5_000 ? 'PASS' : 'FAIL'} | ${f.importPeakMb?.toFixed(0) ?? '?'} MB ${f.importPeakMb !== null && f.importPeakMb <= 512 ? 'PASS' : 'FAIL'} |`,
+    );
+  }
+  if (!pgBase) lines.push('', 'PostgreSQL: skipped (no LUODI_BENCH_POSTGRES_URL / LUODI_TEST_POSTGRES_URL).');
+  return lines.join('\n');
+}
+
+try {
+  const figures = [await run('sqlite')];
+  if (pgBase) figures.push(await run('postgres'));
+  const text = render(figures);
+  process.stdout.write(`${text}\n`);
+  if (!opts.dry) {
+    const md = readFileSync(RESULTS_MD, 'utf8');
+    const block = `<!-- ledger:results:start -->\n${text}\n<!-- ledger:results:end -->`;
+    writeFileSync(RESULTS_MD, md.includes('<!-- ledger:results:start -->') ? md.replace(/<!-- ledger:results:start -->[\s\S]*<!-- ledger:results:end -->/, block) : `${md.trimEnd()}\n\n## Project ledger at scale (\`npm run bench:ledger\`)\n\n${block}\n`);
+  }
+} finally {
+  killServers();
+}
