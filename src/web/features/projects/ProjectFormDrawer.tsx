@@ -67,6 +67,7 @@ export function ProjectFormDrawer({ project, defaultUnitId, onClose, onSaved }: 
     const problems = errors.length ? errors : checkInput(input, !base, lang);
     if (problems.length) {
       showFieldErrors(problems);
+      form.scrollToField(problems[0]!.name);
       return;
     }
     const names = formFieldNames(defs);

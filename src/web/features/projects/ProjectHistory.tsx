@@ -2,7 +2,7 @@ import { ArrowRightOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, Skeleton, Timeline, Typography } from 'antd';
 import type { AuditEntry } from '../../../core/schemas/audit.schema.js';
 import type { ExtraField } from '../../../core/schemas/extra-fields.schema.js';
-import { useI18n, type MessageKey } from '../../i18n/i18n.js';
+import { pickBilingual, useI18n, type Lang, type MessageKey } from '../../i18n/i18n.js';
 import { errorText } from '../../lib/errors.js';
 import { formatDateTime } from '../../lib/format.js';
 import { diffRecords, formatValue } from './change-diff.js';
@@ -11,6 +11,11 @@ import { STAGE_COLORS, StageTag } from './project-labels.js';
 import { useProjectChanges, useProjectStages } from './projects.queries.js';
 
 const TIMELINE_COLORS: Record<string, string> = { default: 'gray', cyan: 'blue', blue: 'blue', orange: 'orange', green: 'green', purple: 'purple', red: 'red' };
+
+/** Notes the server writes itself come in both languages ("台账导入 / imported"); people's notes stay as written. */
+function systemNote(note: string, lang: Lang): string {
+  return /^[^/]+ \/ [A-Za-z][A-Za-z ,.-]*$/.test(note) ? pickBilingual(note, lang) : note;
+}
 
 /** 阶段时间线: every stage change with its business date, note, reason and who recorded it. */
 export function StageTimeline({ projectId }: { projectId: string }) {
@@ -37,7 +42,7 @@ export function StageTimeline({ projectId }: { projectId: string }) {
                   <ArrowRightOutlined style={{ fontSize: 10, color: '#999' }} />
                   <StageTag stage={e.toStage} />
                 </Flex>
-                {e.note && <Typography.Text style={{ fontSize: 13 }}>{e.note}</Typography.Text>}
+                {e.note && <Typography.Text style={{ fontSize: 13 }}>{systemNote(e.note, lang)}</Typography.Text>}
                 {e.reason && (
                   <Typography.Text type="warning" style={{ fontSize: 13 }}>
                     {t('projects.timeline.reason', { reason: e.reason })}

@@ -1,3 +1,4 @@
+import { SwapOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Spin, Typography } from 'antd';
 import { useRef, useState, type DragEvent } from 'react';
 import { Link } from 'react-router';
@@ -189,24 +190,20 @@ function BoardCard({ project: p, canMove, onDragStart, onMove }: { project: Proj
           <Link to={`/projects/${p.id}`} style={{ fontWeight: 500, lineHeight: 1.4 }} draggable={false}>
             {p.name}
           </Link>
-          {p.suspended && <SuspendedTag />}
+          <Flex gap={2} align="center" style={{ flex: 'none' }}>
+            {p.suspended && <SuspendedTag />}
+            {canMove && <Button size="small" type="text" icon={<SwapOutlined />} aria-label={t('projects.changeStage')} title={t('projects.changeStage')} onClick={() => onMove(p)} />}
+          </Flex>
         </Flex>
         <Typography.Text type="secondary" style={{ fontSize: 12 }}>
           {[p.industry, p.leadUnitName].filter(Boolean).join(' · ') || '—'}
         </Typography.Text>
         <Flex justify="space-between" align="center" gap={4}>
-          <Typography.Text style={{ fontSize: 12 }}>
-            {t('projects.board.total', { wan: wan(p.totalInvestment) })}
-          </Typography.Text>
+          <Typography.Text style={{ fontSize: 12 }}>{t('projects.board.total', { wan: wan(p.totalInvestment) })}</Typography.Text>
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
             {p.leaderName ?? t('projects.board.noLeader')}
           </Typography.Text>
         </Flex>
-        {canMove && (
-          <Button size="small" type="link" style={{ alignSelf: 'flex-end', padding: 0, height: 'auto' }} onClick={() => onMove(p)}>
-            {t('projects.changeStage')}
-          </Button>
-        )}
       </Flex>
     </Card>
   );
