@@ -328,6 +328,86 @@ describe.skipIf(!hasChromium)('project ledger journey (browser)', () => {
     await shot('08-reimport-preview');
     await page.getByTestId('import-commit').click();
     await page.getByTestId('import-done').getByText(/新增 0 个，更新 0 个/).waitFor();
+  });
+
+  it('keeps filters and chosen columns as a saved view, applies it again, and deletes it', async () => {
+    await page.goto(base + '/projects');
+    const table = page.getByTestId('ledger-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const option = (text: string) => page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: new RegExp(`^${text}$`) });
+
+    await page.getByRole('combobox', { name: '阶段' }).click();
+    await option('开工').click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL(/stage=construction/);
+    await page.getByRole('button', { name: /列设置/ }).click();
+    const chooser = page.locator('.ant-popover:visible');
+    // The columns live in the URL: each click navigates, then the box shows the new state.
+    await chooser.getByLabel('项目代码').click();
+    await page.waitForURL(/cols=[^&]*code/);
+    await chooser.getByLabel('本年累计完成投资（万元）').click();
+    await page.waitForURL((url) => !(url.searchParams.get('cols') ?? 'ytdInvestment').includes('ytdInvestment'));
+    expect(await chooser.getByLabel('项目代码').isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
+    await table.locator('th').filter({ hasText: '项目代码' }).waitFor();
+    await table.locator('th').filter({ hasText: '本年累计完成投资' }).waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: /视图/ }).click();
+    await page.getByRole('menuitem', { name: /保存当前视图/ }).click();
+    const save = page.getByRole('dialog').filter({ hasText: '保存视图' });
+    await save.getByLabel('视图名称').fill('开工项目（含代码）');
+    await save.getByRole('button', { name: cjkButton('保存') }).click();
+    await page.getByText('视图已保存').waitFor();
+
+    // Back to the defaults, then the view brings filters and columns back.
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await page.getByRole('button', { name: /列设置/ }).click();
+    await page.locator('.ant-popover:visible').getByRole('button', { name: '恢复默认列' }).click();
+    await page.keyboard.press('Escape');
+    await page.waitForURL((url) => !url.search.includes('stage=') && !url.search.includes('cols='));
+    await table.locator('th').filter({ hasText: '本年累计完成投资' }).waitFor();
+    await page.getByRole('button', { name: /视图/ }).click();
+    await page.getByRole('menuitem', { name: /开工项目（含代码）/ }).click();
+    await page.waitForURL((url) => url.search.includes('stage=construction') && url.search.includes('cols='));
+    await table.locator('th').filter({ hasText: '项目代码' }).waitFor();
+    const construction = (await api<{ total: number }>('/api/projects?stage=construction')).total;
+    await page.getByText(`共 ${construction} 条`).waitFor();
+    expect(new Set(await table.locator('tbody [data-stage]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage'))))).toEqual(new Set(['construction']));
+
+    await page.getByRole('button', { name: /视图/ }).click();
+    await page.getByRole('button', { name: '删除视图“开工项目（含代码）”' }).click();
+    await page.getByRole('dialog').filter({ hasText: '确定删除视图' }).getByRole('button', { name: cjkButton('删除') }).click();
+    await page.getByText('视图已删除').waitFor();
+    expect(await api<unknown[]>('/api/saved-views')).toEqual([]);
+  });
+
+  it('fits the ledger and the kanban on a phone without sideways page scrolling', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.goto(base + '/projects');
+    await page.getByTestId('ledger-table').locator('tbody tr.ant-table-row').first().waitFor();
+    await settle();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot('09-ledger-375');
+    await page.goto(base + '/projects/board');
+    await page.getByTestId('kanban-column-reserve').getByTestId('kanban-card').first().waitFor();
+    await settle();
+    // The board scrolls inside its own strip; the page itself does not.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await shot('10-kanban-375', false);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('speaks English after the language switch', async () => {
+    await page.goto(base + '/projects');
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('heading', { name: 'Project ledger' }).waitFor();
+    await page.getByRole('button', { name: /New project/ }).waitFor();
+    await page.getByTestId('pipeline-strip').getByText('Five batches').waitFor();
+    await page.getByTestId('ledger-table').locator('th').filter({ hasText: 'Total investment' }).waitFor();
+    await settle();
+    await shot('11-ledger-en');
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('heading', { name: '项目台账' }).waitFor();
     expect(pageErrors).toEqual([]);
   });
 });

@@ -39,6 +39,11 @@ export function LedgerFilterBar({ filters, onChange, onReset, industries, extraF
   useEffect(() => setIndustry(filters.industry ?? ''), [filters.industry]);
   useEffect(() => setExtraKey(filters.extraKey), [filters.extraKey]);
   const extraDef = activeExtra.find((f) => f.key === extraKey);
+  // Typed text applies on Enter or leaving the box, and only when it changed (a filter change goes back to page 1).
+  const applyIndustry = () => {
+    const next = industry.trim() || undefined;
+    if (next !== filters.industry) onChange({ industry: next });
+  };
 
   return (
     <Row gutter={[8, 8]} style={{ marginBottom: 12 }} data-testid="ledger-filters">
@@ -78,9 +83,9 @@ export function LedgerFilterBar({ filters, onChange, onReset, industries, extraF
             if (!v) onChange({ industry: undefined });
           }}
           onSelect={(v?: string) => onChange({ industry: v })}
-          onBlur={() => onChange({ industry: industry.trim() || undefined })}
+          onBlur={applyIndustry}
           onKeyDown={(e) => {
-            if (e.key === 'Enter') onChange({ industry: industry.trim() || undefined });
+            if (e.key === 'Enter') applyIndustry();
           }}
           style={{ width: '100%' }}
         />
