@@ -221,6 +221,7 @@ export const zh = {
   'projects.updatedAt': '更新于 {at}',
   'projects.yes': '是',
   'projects.no': '否',
+  'projects.withUnit': '{label}（{unit}）',
   'projects.unit.wan': '万元',
   'projects.unit.yi': '亿元',
   'projects.unit.mu': '亩',

@@ -149,7 +149,7 @@ export function ImportPreview({ report, mapping, busy, onMap }: { report: Import
                     },
                     { title: t('projects.f.name'), dataIndex: 'name', render: (v: string | null) => v ?? '—' },
                     { title: t('projects.f.stage'), dataIndex: 'stage', render: (s: string | null) => (isStage(s) ? <StageTag stage={s} /> : '—') },
-                    { title: `${t('projects.f.totalInvestment')}（${t('projects.unit.wan')}）`, dataIndex: 'totalInvestment', align: 'right', render: (v: number | null) => wan(v) },
+                    { title: t('projects.withUnit', { label: t('projects.f.totalInvestment'), unit: t('projects.unit.wan') }), dataIndex: 'totalInvestment', align: 'right', render: (v: number | null) => wan(v) },
                   ]}
                 />
               ),

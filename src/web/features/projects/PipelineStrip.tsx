@@ -53,11 +53,11 @@ export function PipelineStrip({ unitId }: { unitId?: string | undefined }) {
             const dwell = data.medianDwellDays[stage];
             return (
               <div key={stage} data-stage={stage} style={{ border: '1px solid #edf0f5', borderRadius: 6, padding: '6px 10px', minWidth: 0 }}>
-                <Flex justify="space-between" align="center" gap={4}>
+                <Flex justify="space-between" align="center" gap={4} wrap>
                   <Tag color={STAGE_COLORS[stage]} style={{ marginInlineEnd: 0 }}>
                     {lang === 'zh' ? STAGE_LABELS[stage].batch : stageLabel(stage, lang)}
                   </Tag>
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }} title={t('projects.pipeline.flowHint')}>
+                  <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }} title={t('projects.pipeline.flowHint')}>
                     {t('projects.pipeline.flow', { n: data.flows[stage] })}
                   </Typography.Text>
                 </Flex>

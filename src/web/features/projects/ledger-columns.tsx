@@ -33,7 +33,7 @@ export function ledgerColumns(t: Translate, extraFields: readonly ExtraField[]):
   const money = (key: 'totalInvestment' | 'annualPlanInvestment' | 'ytdInvestment'): Column => ({
     key,
     dataIndex: key,
-    title: `${label(key)}（${t('projects.unit.wan')}）`,
+    title: t('projects.withUnit', { label: label(key), unit: t('projects.unit.wan') }),
     align: 'right',
     render: (v: number | null) => wan(v),
   });
