@@ -36,7 +36,8 @@ function toColumns(input: UpdateProjectInput): Partial<ProjectRow> {
 }
 
 export function createProjectsService(deps: Deps, audit: AuditService, extraFields: ExtraFieldsService) {
-  const today = () => deps.clock.now().toISOString().slice(0, 10);
+  // Business dates are China's calendar days, not UTC ones (00:00–08:00 Beijing time is still yesterday in UTC).
+  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(deps.clock.now());
 
   async function getRow(db: Kysely<Database>, actor: Actor, id: string) {
     const row = await projectsRepository.find(db, id);
