@@ -27,8 +27,3 @@ export function wanToYuan(text: string): number | null {
   const yuan = Number(m[2]) * YUAN_PER_WAN + Number((m[3] ?? '').padEnd(4, '0'));
   return m[1] ? -yuan : yuan;
 }
-
-/** Integer 元 → a 万元 number for forms (exact to 4 decimals, which is 1 元). */
-export function yuanToWanNumber(yuan: number): number {
-  return yuan / YUAN_PER_WAN;
-}

@@ -1,4 +1,4 @@
-import type { Generated, Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -202,5 +202,3 @@ export interface Database {
 
 export type Db = Kysely<Database>;
 export type DbKind = 'sqlite' | 'postgres';
-// Generated is re-exported for later tables with database defaults.
-export type { Generated };

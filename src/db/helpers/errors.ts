@@ -6,11 +6,9 @@ import { AppError } from '../../core/errors.js';
  * Anything else is returned unchanged.
  */
 export function translateDbError(e: unknown, context: { field?: string } = {}): unknown {
-  const err = e as { code?: string; message?: string };
-  if (err.code === 'SQLITE_CONSTRAINT_UNIQUE' || err.code === 'SQLITE_CONSTRAINT_PRIMARYKEY' || err.code === '23505') {
-    return new AppError('CONFLICT', { field: context.field ?? null, reason: 'unique' });
-  }
-  if (err.code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || err.code === '23503') {
+  if (isUniqueViolation(e)) return new AppError('CONFLICT', { field: context.field ?? null, reason: 'unique' });
+  const code = (e as { code?: string }).code;
+  if (code === 'SQLITE_CONSTRAINT_FOREIGNKEY' || code === '23503') {
     return new AppError('VALIDATION_FAILED', { field: context.field ?? null, reason: 'reference' });
   }
   return e;

@@ -1,7 +1,8 @@
 import type { Readable } from 'node:stream';
 import type { Insertable, Kysely } from 'kysely';
 import { newId } from '../../core/ids.js';
-import { parseLedger, type ColumnMapping, type LedgerColumn, type LedgerIssue, type LedgerValues, type ParsedRow } from '../../core/ledger/index.js';
+import type { ImportIssue, ImportReport } from '../../core/ledger/import-report.js';
+import { parseLedger, type ColumnMapping, type LedgerIssue, type LedgerValues, type ParsedRow } from '../../core/ledger/index.js';
 import type { Stage } from '../../core/stages.js';
 import type { Database, ProjectsTable } from '../../db/database.js';
 import { readSheetRows } from '../../xlsx/xlsx-reader.js';
@@ -15,31 +16,6 @@ import { buildSearchText } from './search-text.js';
  * name + 建设单位), and — only when nothing is wrong and it is not a dry run — write everything
  * in one transaction. A record changed since it was exported is a conflict, never overwritten.
  */
-export interface ImportIssue {
-  row: number;
-  column: string | null;
-  field: string | null;
-  code: string;
-  message: string;
-  messageEn: string;
-  value?: string | undefined;
-}
-
-export interface ImportReport {
-  rows: number;
-  valid: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: ImportIssue[];
-  warnings: ImportIssue[];
-  byStage: Record<string, number>;
-  committed: boolean;
-  header: { headerRows: number[]; dataStartRow: number; title: string | null; columns: LedgerColumn[] } | null;
-  /** The first rows as they will be imported (for the preview). */
-  sample: { row: number; action: 'create' | 'update' | 'unchanged' | 'error'; name: string | null; stage: string | null; totalInvestment: number | null }[];
-}
-
 export interface ImportOptions {
   dryRun: boolean;
   /** Largest file accepted (the zip is checked for bombs before parsing). */
@@ -106,6 +82,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
     const active = users.filter((u) => !u.disabled);
     return {
       unitByName,
+      unitById: new Map(units.map((u) => [u.id, u])),
       bySuffix,
       leaderByName: new Map(active.filter((u) => u.role === 'leader').map((u) => [u.displayName, u.id])),
       personByName: new Map(active.map((u) => [u.displayName, u.id])),
@@ -169,7 +146,8 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
       const existing = await candidates(deps.db, parsed.rows);
       const now = deps.clock.now().toISOString();
       const today = now.slice(0, 10);
-      const defaultUnit = (actor.unitId && [...look.unitByName.values()].find((u) => u.id === actor.unitId)) || look.root;
+      const defaultUnit = (actor.unitId && look.unitById.get(actor.unitId)) || look.root;
+      const findUnit = (name: string) => look.unitByName.get(name) ?? look.unitByName.get(looseUnitName(name)) ?? look.bySuffix(name);
       const col = (field: string) => parsed.header!.columns.find((c) => c.field === field)?.letter ?? null;
 
       interface Planned {
@@ -190,7 +168,6 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
         const v = row.values;
         const rowErrors: ImportIssue[] = [];
         const leadName = v.leadUnit?.[0];
-        const findUnit = (name: string) => look.unitByName.get(name) ?? look.unitByName.get(looseUnitName(name)) ?? look.bySuffix(name);
         const lead = leadName ? findUnit(leadName) : defaultUnit;
         if (leadName && !lead) rowErrors.push(issue(row.rowNumber, 'unknown-unit', `责任单位“${leadName}”不在单位库中`, `Unknown lead unit "${leadName}"`, 'leadUnit', col('leadUnit'), leadName));
         if (lead && actor.scoped && !lead.path.startsWith(actor.unitPath ?? '\u0000')) {
@@ -227,7 +204,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
           );
         }
         if (match && actor.scoped) {
-          const unit = [...look.unitByName.values()].find((u) => u.id === match.unitId);
+          const unit = look.unitById.get(match.unitId);
           if (!unit || !unit.path.startsWith(actor.unitPath ?? '\u0000')) rowErrors.push(issue(row.rowNumber, 'out-of-scope', `“${match.name}”不在您的管理范围内`, `"${match.name}" is outside your scope`));
         }
         errors.push(...rowErrors);

@@ -136,9 +136,6 @@ export const projectsRepository = {
     return !!r;
   },
 
-  findByCode(db: Kysely<Database>, code: string) {
-    return db.selectFrom('projects').selectAll().where('code', '=', code).executeTakeFirst();
-  },
 
   supportingUnits(db: Kysely<Database>, projectId: string) {
     return db
@@ -172,12 +169,14 @@ export const projectsRepository = {
 
   async setSupportingUnits(db: Kysely<Database>, projectId: string, unitIds: string[]) {
     await db.deleteFrom('projectUnits').where('projectId', '=', projectId).where('role', '=', 'supporting').execute();
-    if (unitIds.length) await db.insertInto('projectUnits').values(unitIds.map((unitId) => ({ projectId, unitId, role: 'supporting' }))).execute();
+    const unique = [...new Set(unitIds)];
+    if (unique.length) await db.insertInto('projectUnits').values(unique.map((unitId) => ({ projectId, unitId, role: 'supporting' }))).execute();
   },
 
   async setTeam(db: Kysely<Database>, projectId: string, userIds: string[]) {
     await db.deleteFrom('projectTeam').where('projectId', '=', projectId).execute();
-    if (userIds.length) await db.insertInto('projectTeam').values(userIds.map((userId) => ({ projectId, userId }))).execute();
+    const unique = [...new Set(userIds)];
+    if (unique.length) await db.insertInto('projectTeam').values(unique.map((userId) => ({ projectId, userId }))).execute();
   },
 
   insertStageEvent(db: Kysely<Database>, row: Insertable<ProjectStageEventsTable>) {

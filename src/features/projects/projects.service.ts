@@ -20,8 +20,12 @@ import { buildSearchText } from './search-text.js';
 
 type Extra = Record<string, string | number | null>;
 
+/** The data scope of a scoped actor; none for someone at the root unit, whose subtree is everything. */
 function scopeOf(actor: Actor): ProjectScope | null {
-  return actor.scoped ? { unitPath: actor.unitPath ?? '\u0000', userId: actor.userId ?? '' } : null;
+  if (!actor.scoped) return null;
+  const path = actor.unitPath ?? '\u0000';
+  if (/^\/[^/]+\/$/.test(path)) return null;
+  return { unitPath: path, userId: actor.userId ?? '' };
 }
 
 /** The columns a create or update writes, from API fields. */
@@ -83,8 +87,11 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
         throw new AppError('VALIDATION_FAILED', { field: 'leadUnitId', reason: '只能为本单位及下级单位建立项目 / the lead unit must be in your unit subtree' });
       }
     }
-    for (const unitId of input.supportingUnitIds ?? []) {
-      if (!(await unitsRepository.find(db, unitId))) throw new AppError('VALIDATION_FAILED', { field: 'supportingUnitIds', reason: `配合单位不存在 / unit not found: ${unitId}` });
+    const supporting = [...new Set(input.supportingUnitIds ?? [])];
+    if (supporting.length) {
+      const found = await unitsRepository.existingIds(db, supporting);
+      const missing = supporting.filter((id) => !found.has(id));
+      if (missing.length) throw new AppError('VALIDATION_FAILED', { field: 'supportingUnitIds', reason: `配合单位不存在 / unit not found: ${missing.join(', ')}` });
     }
     const people = [
       ['leaderUserId', input.leaderUserId],
@@ -135,9 +142,9 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
       return toProject(deps.db, await getRow(deps.db, actor, id));
     },
 
-    async create(actor: Actor, input: CreateProjectInput, db?: Kysely<Database>): Promise<Project> {
+    async create(actor: Actor, input: CreateProjectInput): Promise<Project> {
       const now = deps.clock.now().toISOString();
-      const run = async (trx: Kysely<Database>) => {
+      return deps.db.transaction().execute(async (trx) => {
         await validateRefs(trx, actor, input);
         await extraFields.validate(trx, input.extra ?? {});
         const id = newId();
@@ -169,8 +176,7 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
         const project = await toProject(trx, (await projectsRepository.find(trx, id))!);
         await audit.record(trx, actor, { action: 'project.create', objectType: 'project', objectId: id, unitId: input.leadUnitId, after: project });
         return project;
-      };
-      return db ? run(db) : deps.db.transaction().execute(run);
+      });
     },
 
     async update(actor: Actor, id: string, expectedVersion: number, patch: UpdateProjectInput): Promise<Project> {

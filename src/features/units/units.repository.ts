@@ -11,6 +11,11 @@ export const unitsRepository = {
   find(db: Kysely<Database>, id: string) {
     return db.selectFrom('units').selectAll().where('id', '=', id).executeTakeFirst();
   },
+  /** Which of these ids exist (one query). */
+  async existingIds(db: Kysely<Database>, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    return new Set((await db.selectFrom('units').select('id').where('id', 'in', ids).execute()).map((u) => u.id));
+  },
   findRoot(db: Kysely<Database>) {
     return db.selectFrom('units').selectAll().where('parentId', 'is', null).orderBy('createdAt').executeTakeFirst();
   },

@@ -44,9 +44,9 @@ export function createUnitsService(deps: Deps, audit: AuditService) {
       return toUnit(row);
     },
 
-    async create(actor: Actor, input: CreateUnitInput, db: Kysely<Database> = deps.db): Promise<Unit> {
+    async create(actor: Actor, input: CreateUnitInput): Promise<Unit> {
       const now = deps.clock.now().toISOString();
-      const run = async (trx: Kysely<Database>) => {
+      return deps.db.transaction().execute(async (trx) => {
         const parent = await unitsRepository.find(trx, input.parentId);
         if (!parent || parent.archived) throw new AppError('VALIDATION_FAILED', { field: 'parentId', reason: '上级单位不存在或已停用 / parent unit not found' });
         const id = newId();
@@ -70,8 +70,7 @@ export function createUnitsService(deps: Deps, audit: AuditService) {
         }
         await audit.record(trx, actor, { action: 'unit.create', objectType: 'unit', objectId: id, unitId: id, after: row });
         return toUnit(row);
-      };
-      return db === deps.db ? deps.db.transaction().execute(run) : run(db);
+      });
     },
 
     async update(actor: Actor, id: string, expectedVersion: number, patch: UpdateUnitInput): Promise<Unit> {

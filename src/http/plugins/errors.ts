@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { AppError, ERROR_CODES, formatMessage, type ErrorCode, type Lang } from '../../core/errors.js';
+import { AppError, type Lang } from '../../core/errors.js';
 import type { App } from '../types.js';
 
 export interface ValidationIssue {
@@ -66,9 +66,3 @@ export function registerErrorHandling(app: App) {
     return sendError(request, reply, appError);
   });
 }
-
-export function errorBody(code: ErrorCode, lang: Lang) {
-  return { error: { code, message: formatMessage(code, lang), details: null } };
-}
-
-export { ERROR_CODES };

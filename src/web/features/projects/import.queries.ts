@@ -1,36 +1,12 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LedgerColumn } from '../../../core/ledger/ledger-header.js';
+import type { ImportIssue, ImportReport } from '../../../core/ledger/import-report.js';
 import { ApiError, NETWORK_ERROR, type ErrorDetails } from '../../api/client.js';
 import { useCurrentUser } from '../../layout/current-user.js';
 import { projectsKey } from './projects.queries.js';
 
+export type { ImportIssue, ImportReport };
+
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** One problem of a ledger row (第N行 X列), as the dry run reports it. */
-export interface ImportIssue {
-  row: number;
-  column: string | null;
-  field: string | null;
-  code: string;
-  message: string;
-  messageEn: string;
-  value?: string;
-}
-
-/** The import report (dry run or commit). */
-export interface ImportReport {
-  rows: number;
-  valid: number;
-  created: number;
-  updated: number;
-  unchanged: number;
-  errors: ImportIssue[];
-  warnings: ImportIssue[];
-  byStage: Record<string, number>;
-  committed: boolean;
-  header: { headerRows: number[]; dataStartRow: number; title: string | null; columns: LedgerColumn[] } | null;
-  sample: { row: number; action: 'create' | 'update' | 'unchanged' | 'error'; name: string | null; stage: string | null; totalInvestment: number | null }[];
-}
 
 /** The user's corrections from the preview: column index → field key (null = ignore). */
 export type Mapping = Record<number, string | null>;
