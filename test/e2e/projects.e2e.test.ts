@@ -347,7 +347,8 @@ describe.skipIf(!hasChromium)('project ledger journey (browser)', () => {
     await page.waitForURL(/cols=[^&]*code/);
     await chooser.getByLabel('本年累计完成投资（万元）').click();
     await page.waitForURL((url) => !(url.searchParams.get('cols') ?? 'ytdInvestment').includes('ytdInvestment'));
-    expect(await chooser.getByLabel('项目代码').isChecked()).toBe(true);
+    // The box re-renders after the navigation: poll rather than read one snapshot.
+    await expect.poll(() => chooser.getByLabel('项目代码').isChecked()).toBe(true);
     await page.keyboard.press('Escape');
     await table.locator('th').filter({ hasText: '项目代码' }).waitFor();
     await table.locator('th').filter({ hasText: '本年累计完成投资' }).waitFor({ state: 'detached' });

@@ -2,7 +2,8 @@ import { classifyRow, type ClassifyContext, type RowClass } from './ledger-class
 import { LEDGER_STAGES, STAGE_ZH, type LedgerStage } from './ledger-enums.js';
 import { fieldDef, type FieldKey } from './ledger-fields.js';
 import { applyMapping, detectHeader, type ColumnMapping, type LedgerHeader, type UnitOverrides } from './ledger-header.js';
-import { makeIssue, yuanAsWan, type LedgerIssue } from './ledger-issues.js';
+import { addToScopes, aggregateMismatches, newScope, type Aggregate, type Scope, type Section } from './ledger-aggregates.js';
+import { makeIssue, type LedgerIssue } from './ledger-issues.js';
 import { parseQuantity } from './ledger-numbers.js';
 import { convertRow } from './ledger-row.js';
 import { resolveColumn, type LedgerValues, type ResolvedColumn, type ValueKey } from './ledger-values.js';
@@ -72,28 +73,6 @@ export interface LedgerParseResult {
 }
 
 const HEADER_SCAN = 30;
-
-type Sums = Map<FieldKey, bigint>;
-interface Scope {
-  sums: Sums;
-  count: number;
-}
-interface Aggregate {
-  row: number;
-  label: string;
-  kind: 'subtotal' | 'total' | 'section';
-  stated: Map<FieldKey, number>;
-}
-interface Section extends Scope {
-  title: string;
-  level: 1 | 2;
-  stage: LedgerStage | null;
-  expected: number | null;
-  row: number;
-  pending: Aggregate[];
-}
-
-const newScope = (): Scope => ({ sums: new Map(), count: 0 });
 
 /** Incremental parser: push rows in order, then finish(). parseLedger wraps it. */
 export class LedgerParser {
@@ -305,15 +284,7 @@ export class LedgerParser {
   // ---- sections and subtotals -------------------------------------------------------------
 
   private accumulate(values: LedgerValues): void {
-    const scopes: Scope[] = [this.grand, this.sinceBoundary];
-    if (this.l1) scopes.push(this.l1);
-    if (this.l2) scopes.push(this.l2);
-    for (const s of scopes) s.count++;
-    for (const col of this.moneyColumns) {
-      const n = values[col.field as ValueKey];
-      if (typeof n !== 'number') continue;
-      for (const s of scopes) s.sums.set(col.field, (s.sums.get(col.field) ?? 0n) + BigInt(n));
-    }
+    addToScopes([this.grand, this.sinceBoundary, ...(this.l1 ? [this.l1] : []), ...(this.l2 ? [this.l2] : [])], values, this.moneyColumns);
   }
 
   private statedSums(row: SheetRow): Map<FieldKey, number> {
@@ -371,22 +342,7 @@ export class LedgerParser {
 
   /** Warn when a stated sum matches none of the plausible scopes (within rounding of its unit). */
   private checkAggregate(agg: Aggregate, scopes: readonly Scope[]): void {
-    for (const col of this.moneyColumns) {
-      const stated = agg.stated.get(col.field);
-      if (stated === undefined) continue;
-      const tolerance = Math.max(col.unitFactor, Math.abs(stated) * 0.001);
-      const sums = scopes.map((s) => Number(s.sums.get(col.field) ?? 0n));
-      if (sums.some((sum) => Math.abs(sum - stated) <= tolerance)) continue;
-      const kind = agg.kind === 'subtotal' ? '小计' : agg.kind === 'total' ? '合计' : `分组“${agg.label}”`;
-      const kindEn = agg.kind === 'subtotal' ? 'subtotal' : agg.kind === 'total' ? 'total' : `section "${agg.label}"`;
-      this.addIssue(
-        makeIssue(
-          'subtotal-mismatch',
-          { row: agg.row, column: col.letter, field: col.field },
-          { kind, kindEn, label: col.label, labelEn: col.labelEn, stated: yuanAsWan(stated), sum: yuanAsWan(sums[0] ?? 0) },
-        ),
-      );
-    }
+    for (const m of aggregateMismatches(agg, scopes, this.moneyColumns)) this.addIssue(m);
   }
 }
 
