@@ -7,70 +7,35 @@
  * Runs the real server in-process on a random port against a fresh SQLite file, and Debian's
  * chromium through playwright-core. Screenshots go to test-results/ (gitignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createContainer, type Container } from '../../src/container.js';
-import { buildApp } from '../../src/http/app.js';
-import type { App } from '../../src/http/types.js';
+import { CHROMIUM, SHOTS, cjkButton, hasChromium, settleScreen, startJourney, type BrowserJourney } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.log(`[e2e] SKIPPED the web foundation journey: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`);
 
-const SHOTS = 'test-results';
 const ADMIN = { username: 'admin', displayName: '王建国', password: 'Adm1n!Pass#2026', unit: '临海县人民政府' };
 const UNIT = { name: 'XX港经济区管理委员会', shortName: '港区管委会' };
 const USER = { username: 'zhangsan', displayName: '张三', title: '副主任', phone: '13800000000', password: 'Init!Pass2026' };
 
-/** antd puts a space between two CJK characters on buttons ("登 录"). */
-const cjkButton = (text: string) => new RegExp(`^\\s*${[...text].join('\\s?')}\\s*$`);
 
 describe.skipIf(!hasChromium)('web foundation journey (browser)', () => {
-  let dir: string;
-  let container: Container;
-  let app: App;
-  let browser: Browser;
+  let journey: BrowserJourney;
   let context: BrowserContext;
   let page: Page;
   let base: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   const shot = (name: string) => page.screenshot({ path: join(SHOTS, `foundation-${name}.png`), fullPage: true });
-  /** Waits for toasts to close and for antd's enter/leave animations to end (a still screen). */
-  const settle = async () => {
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"], [class*="-appear-active"]'));
-  };
+  const settle = () => settleScreen(page);
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: the test global setup builds it (scripts/build.mjs)');
-    dir = mkdtempSync(join(tmpdir(), 'luodi-e2e-'));
-    mkdirSync(SHOTS, { recursive: true });
-    const config = loadConfig({ LUODI_DB: join(dir, 'e2e.db'), LUODI_LOG_LEVEL: 'silent', LUODI_WEB_DIR: 'dist/web', LUODI_JOBS: 'false' });
-    container = await createContainer(config);
-    app = await buildApp(container);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
-    });
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 } });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    journey = await startJourney({ label: 'foundation' });
+    ({ context, page, base, pageErrors } = journey);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await container?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await journey?.close();
   });
 
   it('shows the first-run setup page at / and creates the administrator', async () => {

@@ -10,31 +10,22 @@
  * Runs the real server in-process on a random port against a fresh SQLite file, and Debian's
  * chromium through playwright-core. Screenshots go to test-results/ (gitignored).
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createContainer, type Container } from '../../src/container.js';
+import type { Container } from '../../src/container.js';
 import { formatYi } from '../../src/core/money.js';
 import { loadDemoWorld } from '../../src/features/demo/demo.service.js';
 import { Actor } from '../../src/features/shared/context.js';
-import { buildApp } from '../../src/http/app.js';
-import type { App } from '../../src/http/types.js';
+import { CHROMIUM, SHOTS, cjkButton, hasChromium, settleScreen, startJourney, type BrowserJourney } from '../helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.log(`[e2e] SKIPPED the project ledger journey: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`);
 
-const SHOTS = 'test-results';
 const PMO = { username: 'ledger-pmo', displayName: '项目办周敏', password: 'Str0ng!Passw0rd' };
 const HYDROGEN = '临港氢能装备产业园（导入演练）';
 
-/** antd puts a space between two CJK characters on buttons ("保 存"); an icon adds its own name before the text. */
-const cjkButton = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s?')}\\s*$`);
 
 /**
  * A ledger as a county office keeps it: a title row, a unit note, a two-row header with merged
@@ -64,21 +55,16 @@ async function messyLedger(): Promise<Buffer> {
 }
 
 describe.skipIf(!hasChromium)('project ledger journey (browser)', () => {
+  let journey: BrowserJourney;
   let dir: string;
   let container: Container;
-  let app: App;
-  let browser: Browser;
   let context: BrowserContext;
   let page: Page;
   let base: string;
-  const pageErrors: string[] = [];
+  let pageErrors: string[];
 
   const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `projects-${name}.png`), fullPage });
-  /** Waits for toasts to close and for antd's enter/leave animations to end (a still screen). */
-  const settle = async () => {
-    await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-    await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"], [class*="-appear-active"]'));
-  };
+  const settle = () => settleScreen(page);
   const api = async <T>(path: string): Promise<T> => (await page.request.get(base + path)).json() as Promise<T>;
   const projectByName = async (name: string) =>
     (await api<{ items: { id: string; name: string; stage: string; totalInvestment: number; version: number }[] }>(`/api/projects?q=${encodeURIComponent(name)}`)).items.find((p) => p.name === name);
@@ -92,34 +78,21 @@ describe.skipIf(!hasChromium)('project ledger journey (browser)', () => {
   const stat = async (key: string) => Number((await page.getByTestId(`import-stat-${key}`).locator('.ant-statistic-content-value').textContent())?.replace(/[^\d]/g, ''));
 
   beforeAll(async () => {
-    if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: the test global setup builds it (scripts/build.mjs)');
-    dir = mkdtempSync(join(tmpdir(), 'luodi-e2e-projects-'));
-    mkdirSync(SHOTS, { recursive: true });
-    const config = loadConfig({ LUODI_DB: join(dir, 'e2e.db'), LUODI_LOG_LEVEL: 'silent', LUODI_WEB_DIR: 'dist/web', LUODI_JOBS: 'false' });
-    container = await createContainer(config);
-    await loadDemoWorld(container.deps, container.services, Actor.cli());
-    const root = (await container.services.units.findRoot())!;
-    await container.services.users.create(Actor.cli(), { username: PMO.username, password: PMO.password, displayName: PMO.displayName, role: 'coordinator', unitId: root.id });
-    writeFileSync(join(dir, '2026年重大项目台账（导入演练）.xlsx'), await messyLedger());
-
-    app = await buildApp(container);
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    journey = await startJourney({
+      label: 'projects',
+      context: { acceptDownloads: true },
+      seed: async (c, folder) => {
+        await loadDemoWorld(c.deps, c.services, Actor.cli());
+        const root = (await c.services.units.findRoot())!;
+        await c.services.users.create(Actor.cli(), { username: PMO.username, password: PMO.password, displayName: PMO.displayName, role: 'coordinator', unitId: root.id });
+        writeFileSync(join(folder, '2026年重大项目台账（导入演练）.xlsx'), await messyLedger());
+      },
     });
-    context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 }, acceptDownloads: true });
-    page = await context.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (e) => pageErrors.push(e.message));
+    ({ dir, container, context, page, base, pageErrors } = journey);
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await container?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+    await journey?.close();
   });
 
   it('signs the coordinator in and shows the ledger with the five-batch strip', async () => {

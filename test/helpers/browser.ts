@@ -1,0 +1,76 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { loadConfig } from '../../src/config.js';
+import { createContainer, type Container } from '../../src/container.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/types.js';
+
+/** Debian's chromium, driven by playwright-core (never a downloaded browser). */
+export const CHROMIUM = '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+export const SHOTS = 'test-results';
+
+/** antd puts a space between two CJK characters on buttons ("登 录"); an icon may add its name before the text. */
+export const cjkButton = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s?')}\\s*$`);
+
+export interface BrowserJourney {
+  dir: string;
+  container: Container;
+  app: App;
+  base: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  /** Uncaught errors of the page; a journey ends by expecting none. */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * The real server in-process on a random port against a fresh SQLite file, and one chromium
+ * page in zh-CN / Asia/Shanghai at 1280×800. `seed` runs before the server starts listening.
+ */
+export async function startJourney(opts: { label: string; seed?: (container: Container, dir: string) => Promise<void>; context?: BrowserContextOptions }): Promise<BrowserJourney> {
+  if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: the test global setup builds it (scripts/build.mjs)');
+  const dir = mkdtempSync(join(tmpdir(), `luodi-e2e-${opts.label}-`));
+  mkdirSync(SHOTS, { recursive: true });
+  const container = await createContainer(loadConfig({ LUODI_DB: join(dir, 'e2e.db'), LUODI_LOG_LEVEL: 'silent', LUODI_WEB_DIR: 'dist/web', LUODI_JOBS: 'false' }));
+  await opts.seed?.(container, dir);
+  const app = await buildApp(container);
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+  const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 }, ...opts.context });
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return {
+    dir,
+    container,
+    app,
+    base,
+    browser,
+    context,
+    page,
+    pageErrors,
+    async close() {
+      await browser.close();
+      await app.close();
+      await container.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits for toasts to close and for antd's enter/leave animations to end (a still screen). */
+export async function settleScreen(page: Page): Promise<void> {
+  await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
+  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"], [class*="-appear-active"]'));
+}
