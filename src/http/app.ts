@@ -1,6 +1,6 @@
 import cookie from '@fastify/cookie';
 import Fastify from 'fastify';
-import { serializerCompiler } from 'fastify-type-provider-zod';
+import { serializerCompiler } from './serializer.js';
 import { z } from 'zod';
 import type { Container } from '../container.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';

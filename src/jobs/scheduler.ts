@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Container } from '../container.js';
+import { refreshPlannerStats } from '../db/helpers/planner-stats.js';
 import { releaseLock, tryAcquireLock } from './lock.js';
 
 export interface Job {
@@ -17,6 +18,14 @@ export const JOBS: Job[] = [
     async run(c) {
       const n = await c.services.auth.purgeExpiredSessions();
       return `removed ${n} expired sessions`;
+    },
+  },
+  {
+    name: 'refresh-planner-stats',
+    everyMs: 60 * 60_000,
+    async run(c) {
+      await refreshPlannerStats(c.deps.db);
+      return 'planner statistics refreshed';
     },
   },
 ];

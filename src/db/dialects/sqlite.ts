@@ -15,6 +15,8 @@ export function createSqliteDialect(file: string): { dialect: SqliteDialect; raw
   raw.pragma('busy_timeout = 5000');
   raw.pragma('synchronous = FULL');
   raw.pragma('foreign_keys = ON');
+  // A 64 MB page cache (the default is 2 MB): the ledger's indexes at 50,000 projects stay in memory.
+  raw.pragma('cache_size = -65536');
   const dialect = new ImmediateSqliteDialect({ database: withStatementCache(raw) });
   return { dialect, raw };
 }

@@ -70,10 +70,22 @@ const SORT_COLUMNS = {
 } as const;
 
 export const projectsRepository = {
-  /** One page: exactly two statements (rows with names joined, and the total), whatever the page size. */
+  /**
+   * One page: exactly two statements (rows with names joined, and the total), whatever the page
+   * size. The page's ids are chosen first from projects_list_idx alone (filter, sort, offset
+   * without reading table rows); only those rows are then read in full (a deferred join).
+   */
   async list(db: Kysely<Database>, query: Omit<ListProjectsQuery, 'unitId'> & { unitPath?: string | undefined }, scope: ProjectScope | null) {
     const { page, pageSize, sort, order, ...f } = query;
-    const rows = await filtered(db, f, scope)
+    const pageIds = filtered(db, f, scope)
+      .select('projects.id as pageId')
+      .orderBy(SORT_COLUMNS[sort], order)
+      .orderBy('projects.id', order)
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const rows = await db
+      .selectFrom(pageIds.as('page'))
+      .innerJoin('projects', 'projects.id', 'page.pageId')
       .innerJoin('units', 'units.id', 'projects.unitId')
       .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
       .select([
@@ -105,8 +117,6 @@ export const projectsRepository = {
       ])
       .orderBy(SORT_COLUMNS[sort], order)
       .orderBy('projects.id', order)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize)
       .execute();
     const total = await filtered(db, f, scope).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return { rows, total: toCount(total.n as number) };
