@@ -38,7 +38,7 @@ describe('working days on the 2026 official calendar', () => {
     expect(addWorkingDays(cal, '2026-09-30', 4)).toBe('2026-10-12');
     expect(addWorkingDays(cal, '2026-10-12', -3)).toBe('2026-10-08');
     expect(addWorkingDays(cal, '2026-10-12', -4)).toBe('2026-09-30');
-    expect(workingDaysBetween(cal, '2026-09-18', '2026-10-12')).toBe(13);
+    expect(workingDaysBetween(cal, '2026-09-18', '2026-10-12')).toBe(12);
   });
 
   it('moves a date that falls on a rest day to the next working day', () => {
