@@ -3,12 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath } from 'node:url';
-import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { writeMessyLedger } from '../../test/fixtures/ledgers/make-fixtures.js';
 import { parseLedger } from '../core/ledger/index.js';
-import { assertSafeXlsx, normaliseCell, readSheetRows, type SheetRow } from './xlsx-reader.js';
+import { zip } from './raw-xlsx.test-helper.js';
+import { assertSafeXlsx, readSheetRows, type SheetRow } from './xlsx-reader.js';
 
 const FIXTURE = fileURLToPath(new URL('../../test/fixtures/ledgers/messy-ledger.xlsx', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'luodi-xlsx-'));
@@ -27,66 +27,6 @@ async function workbook(build: (wb: ExcelJS.Workbook) => void, name = 'book.xlsx
   await wb.xlsx.writeFile(path);
   return path;
 }
-
-/** A minimal zip writer, to craft archives exceljs would never write. */
-function zip(entries: Array<{ name: string; data: Buffer; declaredSize?: number; store?: boolean }>): Buffer {
-  const locals: Buffer[] = [];
-  const centrals: Buffer[] = [];
-  let offset = 0;
-  for (const e of entries) {
-    const body = e.store ? e.data : deflateRawSync(e.data);
-    const name = Buffer.from(e.name);
-    const size = e.declaredSize ?? e.data.length;
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(e.store ? 0 : 8, 8);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(size, 22);
-    local.writeUInt16LE(name.length, 26);
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0);
-    central.writeUInt16LE(20, 4);
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(e.store ? 0 : 8, 10);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(size, 24);
-    central.writeUInt16LE(name.length, 28);
-    central.writeUInt32LE(offset, 42);
-    locals.push(local, name, body);
-    centrals.push(central, name);
-    offset += local.length + name.length + body.length;
-  }
-  const cd = Buffer.concat(centrals);
-  const eocd = Buffer.alloc(22);
-  eocd.writeUInt32LE(0x06054b50, 0);
-  eocd.writeUInt16LE(entries.length, 8);
-  eocd.writeUInt16LE(entries.length, 10);
-  eocd.writeUInt32LE(cd.length, 12);
-  eocd.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, cd, eocd]);
-}
-
-describe('normaliseCell', () => {
-  it('turns exceljs values into plain cell values', () => {
-    expect(normaliseCell({ richText: [{ text: '设备' }, { font: { bold: true }, text: '安装' }] })).toBe('设备安装');
-    expect(normaliseCell({ formula: 'SUM(A1:A2)', result: 42 })).toBe(42);
-    expect(normaliseCell({ sharedFormula: 'A1', result: '文本' })).toBe('文本');
-    expect(normaliseCell({ formula: 'A1/0', result: { error: '#DIV/0!' } })).toBeNull();
-    expect(normaliseCell({ formula: 'NOW()' })).toBeNull();
-    expect(normaliseCell({ error: '#N/A' })).toBeNull();
-    expect(normaliseCell({ text: '详见档案', hyperlink: 'https://example.invalid' })).toBe('详见档案');
-    expect(normaliseCell({ text: { richText: [{ text: 'a' }, { text: 'b' }] }, hyperlink: 'x' })).toBe('ab');
-    expect(normaliseCell(new Date(Number.NaN))).toBeNull();
-    expect(normaliseCell(Number.NaN)).toBeNull();
-    expect(normaliseCell(Number.POSITIVE_INFINITY)).toBeNull();
-    expect(normaliseCell(undefined)).toBeNull();
-    expect(normaliseCell({ something: 'else' })).toBeNull();
-    const d = new Date(Date.UTC(2026, 2, 15));
-    expect(normaliseCell(d)).toBe(d);
-    expect(normaliseCell(true)).toBe(true);
-  });
-});
 
 describe('readSheetRows', () => {
   it('streams the first visible sheet with Excel row numbers and normalised cells', async () => {
