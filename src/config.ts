@@ -29,6 +29,8 @@ export const configSchema = z.object({
   LUODI_LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).default(30),
   /** Largest JSON request body in bytes. */
   LUODI_BODY_LIMIT_BYTES: z.coerce.number().int().min(1024).default(1_048_576),
+  /** Largest attachment (附件: evidence files, photos) in MB; files are kept in the database. */
+  LUODI_ATTACHMENT_MAX_MB: z.coerce.number().int().min(1).max(100).default(10),
   /** How long (ms) an instance may reuse a resolved session before checking the database again; other instances see a sign-out within this time. 0 turns it off. */
   LUODI_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */

@@ -1,5 +1,6 @@
 import type { Config } from './config.js';
 import { migrateToLatest, openDatabase, type DbHandle } from './db/connect.js';
+import { createAttachmentsService } from './features/attachments/attachments.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
@@ -24,9 +25,13 @@ export function createServices(deps: Deps) {
   const setup = createSetupService(deps, audit, units, users);
   const extraFields = createExtraFieldsService(deps, audit);
   const savedViews = createSavedViewsService(deps, audit);
-  const projects = createProjectsService(deps, audit, extraFields);
+  // Whoever may see an attachment's owner may download it: each owning feature answers for its records.
+  const attachments = createAttachmentsService(deps, audit, {
+    'project-stage-event': { canRead: (actor, eventId) => projects.canReadStageEvent(actor, eventId) },
+  });
+  const projects = createProjectsService(deps, audit, extraFields, attachments);
   const ledgerImport = createLedgerImportService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews };
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments };
 }
 export type Services = ReturnType<typeof createServices>;
 

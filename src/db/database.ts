@@ -162,6 +162,25 @@ export interface ProjectStageEventsTable {
   createdAt: string;
 }
 
+/** 附件: a file kept in the database (see migration 0005). */
+export interface AttachmentsTable {
+  id: string;
+  /** The owner's unit (the uploader's until linked): the data-scope key. */
+  unitId: string;
+  /** What the file is evidence for, e.g. 'project-stage-event'; null until linked. */
+  ownerType: string | null;
+  ownerId: string | null;
+  fileName: string;
+  /** Sniffed from the bytes, never taken from the client. */
+  contentType: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  uploadedBy: string;
+  createdAt: string;
+  linkedAt: string | null;
+}
+
 export interface ExtraFieldDefsTable {
   id: string;
   unitId: string;
@@ -198,6 +217,7 @@ export interface Database {
   projectStageEvents: ProjectStageEventsTable;
   extraFieldDefs: ExtraFieldDefsTable;
   savedViews: SavedViewsTable;
+  attachments: AttachmentsTable;
 }
 
 export type Db = Kysely<Database>;

@@ -3,6 +3,7 @@ import Fastify from 'fastify';
 import { serializerCompiler } from './serializer.js';
 import { z } from 'zod';
 import type { Container } from '../container.js';
+import { registerAttachmentsRoutes } from '../features/attachments/attachments.routes.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
@@ -67,6 +68,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerAuditRoutes(app, s.audit);
   registerProjectsRoutes(app, s.projects, s.audit, s.ledgerImport);
   registerLedgerSettingsRoutes(app, s.extraFields, s.savedViews);
+  registerAttachmentsRoutes(app, s.attachments);
   await registerWeb(app, config);
 
   await app.ready();

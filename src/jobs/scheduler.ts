@@ -21,6 +21,14 @@ export const JOBS: Job[] = [
     },
   },
   {
+    name: 'purge-unlinked-attachments',
+    everyMs: 60 * 60_000,
+    async run(c) {
+      const n = await c.services.attachments.purgeUnlinked();
+      return `removed ${n} attachments never linked within 24 h`;
+    },
+  },
+  {
     name: 'refresh-planner-stats',
     everyMs: 60 * 60_000,
     async run(c) {

@@ -33,12 +33,17 @@ export const updateExtraFieldSchema = z.strictObject({
 export function checkExtraValues(values: Record<string, string | number | null>, defs: ExtraField[]): { key: string; zh: string; en: string }[] {
   const problems: { key: string; zh: string; en: string }[] = [];
   for (const [key, value] of Object.entries(values)) {
-    const def = defs.find((d) => d.key === key && !d.archived);
+    const def = defs.find((d) => d.key === key);
     if (!def) {
       problems.push({ key, zh: `未定义的自定义字段“${key}”`, en: `Unknown extra field "${key}"` });
       continue;
     }
+    // Clearing is always allowed; an archived field takes no new values.
     if (value === null) continue;
+    if (def.archived) {
+      problems.push({ key, zh: `自定义字段“${def.label}”已停用`, en: `Extra field "${def.label}" is archived` });
+      continue;
+    }
     const bad = (zh: string, en: string) => problems.push({ key, zh: `${def.label}：${zh}`, en: `${def.label}: ${en}` });
     if (def.kind === 'number' && typeof value !== 'number') bad('应为数字', 'must be a number');
     if (def.kind === 'text' && (typeof value !== 'string' || value.length > 500)) bad('应为不超过 500 字的文字', 'must be text of at most 500 characters');
@@ -46,4 +51,25 @@ export function checkExtraValues(values: Record<string, string | number | null>,
     if (def.kind === 'choice' && !(def.options ?? []).includes(String(value))) bad(`应为以下之一：${(def.options ?? []).join('、')}`, `must be one of: ${(def.options ?? []).join(', ')}`);
   }
   return problems;
+}
+
+export type ExtraValues = Record<string, string | number | null>;
+
+/**
+ * A project's extra values after a change that names only some keys: named keys take their new
+ * value (null clears one), the others stay as they were — including values of fields archived
+ * since, which a client cannot even see in its form.
+ */
+export function mergeExtraValues(before: ExtraValues, patch: ExtraValues): ExtraValues {
+  const merged: ExtraValues = { ...before };
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === null) delete merged[key];
+    else merged[key] = value;
+  }
+  return merged;
+}
+
+/** The entries of a change that really change something (only these are validated: an archived field's unchanged value passes). */
+export function changedExtraValues(before: ExtraValues, patch: ExtraValues): ExtraValues {
+  return Object.fromEntries(Object.entries(patch).filter(([key, value]) => (before[key] ?? null) !== value));
 }

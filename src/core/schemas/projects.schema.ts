@@ -1,24 +1,45 @@
 import { z } from 'zod';
 import { stageSchema } from '../stages.js';
+import { attachmentIdsSchema, attachmentRefSchema } from './attachments.schema.js';
 import { pageQuerySchema } from './common.schema.js';
+
+type Bilingual = { zh: string; en: string };
+const chineseOf = <K extends string>(names: Record<K, Bilingual>) => Object.fromEntries(Object.entries<Bilingual>(names).map(([k, v]) => [k, v.zh])) as Record<K, string>;
 
 /** 项目级别. */
 export const PROJECT_LEVELS = ['national', 'provincial', 'city', 'county', 'zone'] as const;
-export const LEVEL_LABELS: Record<(typeof PROJECT_LEVELS)[number], string> = { national: '国家重点', provincial: '省重点', city: '市重点', county: '县重点', zone: '园区重点' };
+export const LEVEL_NAMES: Record<(typeof PROJECT_LEVELS)[number], Bilingual> = {
+  national: { zh: '国家重点', en: 'National key' },
+  provincial: { zh: '省重点', en: 'Provincial key' },
+  city: { zh: '市重点', en: 'City key' },
+  county: { zh: '县重点', en: 'County key' },
+  zone: { zh: '园区重点', en: 'Zone key' },
+};
 /** 项目类型. */
 export const PROJECT_TYPES = ['industrial', 'infrastructure', 'livelihood', 'social', 'service', 'agriculture', 'other'] as const;
-export const PROJECT_TYPE_LABELS: Record<(typeof PROJECT_TYPES)[number], string> = {
-  industrial: '产业项目',
-  infrastructure: '基础设施',
-  livelihood: '民生项目',
-  social: '社会事业',
-  service: '服务业',
-  agriculture: '农业',
-  other: '其他',
+export const PROJECT_TYPE_NAMES: Record<(typeof PROJECT_TYPES)[number], Bilingual> = {
+  industrial: { zh: '产业项目', en: 'Industrial' },
+  infrastructure: { zh: '基础设施', en: 'Infrastructure' },
+  livelihood: { zh: '民生项目', en: 'Livelihood' },
+  social: { zh: '社会事业', en: 'Social' },
+  service: { zh: '服务业', en: 'Services' },
+  agriculture: { zh: '农业', en: 'Agriculture' },
+  other: { zh: '其他', en: 'Other' },
 };
 /** 建设性质. */
 export const NATURES = ['new', 'expansion', 'renovation', 'relocation', 'restoration', 'purchase'] as const;
-export const NATURE_LABELS: Record<(typeof NATURES)[number], string> = { new: '新建', expansion: '扩建', renovation: '改建（技改）', relocation: '迁建', restoration: '恢复', purchase: '单纯购置' };
+export const NATURE_NAMES: Record<(typeof NATURES)[number], Bilingual> = {
+  new: { zh: '新建', en: 'New' },
+  expansion: { zh: '扩建', en: 'Expansion' },
+  renovation: { zh: '改建（技改）', en: 'Renovation' },
+  relocation: { zh: '迁建', en: 'Relocation' },
+  restoration: { zh: '恢复', en: 'Restoration' },
+  purchase: { zh: '单纯购置', en: 'Purchase only' },
+};
+/** The Chinese labels alone, as the office's Excel ledger writes them. */
+export const LEVEL_LABELS = chineseOf(LEVEL_NAMES);
+export const PROJECT_TYPE_LABELS = chineseOf(PROJECT_TYPE_NAMES);
+export const NATURE_LABELS = chineseOf(NATURE_NAMES);
 
 /** 项目代码: YYYY-RRRRRR-DD-TT-NNNNNN, 24 characters (the check digit's algorithm is not public: shape only). */
 export const PROJECT_CODE_RE = /^\d{4}-\d{6}-\d{2}-\d{2}-\d{6}$/;
@@ -173,6 +194,8 @@ export const transitionSchema = z.strictObject({
   note: z.string().trim().max(2000).optional(),
   /** Required when moving back, dropping or reviving. */
   reason: z.string().trim().max(2000).optional(),
+  /** Evidence files (凭证) uploaded beforehand by the same user (POST /api/attachments), linked to the stage event. */
+  attachmentIds: attachmentIdsSchema.optional(),
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
@@ -186,6 +209,8 @@ export const stageEventSchema = z.object({
   byUserId: z.string().nullable(),
   byName: z.string().nullable(),
   createdAt: z.string(),
+  /** Evidence files of this change. */
+  attachments: z.array(attachmentRefSchema),
 });
 export type StageEvent = z.infer<typeof stageEventSchema>;
 

@@ -64,3 +64,18 @@ export const listUsersQuerySchema = pageQuerySchema.extend({
   role: roleSchema.optional(),
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+/** Roles whose people may be named on a record (the three administrators never are). */
+export const BUSINESS_ROLES = ['leader', 'coordinator', 'unit-staff', 'viewer'] as const;
+
+/** 人员: someone a project writer may name (包挂领导, 项目管家, 专班) — a name and a title, no account details. */
+export const personSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  title: z.string().nullable(),
+  unitName: z.string(),
+  role: z.enum(BUSINESS_ROLES),
+});
+export type Person = z.infer<typeof personSchema>;
+
+export const peopleQuerySchema = z.strictObject({ role: z.enum(BUSINESS_ROLES).optional() });

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-projects.js';
 import * as m0003 from './0003-ledger-list-indexes.js';
+import * as m0005 from './0005-attachments.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-projects': m0002,
   '0003-ledger-list-indexes': m0003,
+  '0005-attachments': m0005,
 };

@@ -171,6 +171,44 @@ describe.each(databaseVariants())('projects on $name', (variant) => {
     expect(byNumber.total).toBe(1);
   });
 
+  it('merges extra values on update; an archived field keeps its value and passes through untouched', async () => {
+    const def = await t.request(pmo, 'POST', '/api/extra-fields', { body: { key: 'oldCode', label: '旧编号', kind: 'text' } });
+    expect(def.statusCode, def.body).toBe(201);
+    const p = await create({ name: '旧编号项目', extra: { fundingType: '自筹', oldCode: 'A-17' } });
+    const archived = await t.request(pmo, 'PATCH', `/api/extra-fields/${def.json().id}`, { body: { archived: true }, headers: { 'if-match': '"1"' } });
+    expect(archived.statusCode, archived.body).toBe(200);
+    const patch = (version: number, extra: Record<string, unknown>) => t.request(pmo, 'PATCH', `/api/projects/${p.id}`, { body: { extra }, headers: { 'if-match': `"${version}"` } });
+    const one = await patch(1, { fundingType: '专项债' });
+    expect(one.statusCode, one.body).toBe(200);
+    expect(one.json().extra).toEqual({ fundingType: '专项债', oldCode: 'A-17' });
+    // A client that sends every value back, the archived one unchanged, is fine too.
+    expect((await patch(2, { fundingType: '自筹', oldCode: 'A-17' })).statusCode).toBe(200);
+    const changed = await patch(3, { oldCode: 'B-2' });
+    expect(changed.statusCode).toBe(400);
+    expect(changed.json().error.details.issues[0].message).toBe('自定义字段“旧编号”已停用');
+    const cleared = await patch(3, { fundingType: null });
+    expect(cleared.json().extra).toEqual({ oldCode: 'A-17' });
+  });
+
+  it('lets a town coordinator pick a county leader as 包挂领导 from the people lookup', async () => {
+    const townPmo = await t.loginAs('coordinator', { unitId: otherId });
+    const gone = await t.createUser('leader', { username: 'retired-leader' });
+    await t.request(admin, 'PATCH', `/api/users/${gone.id}`, { body: { disabled: true }, headers: { 'if-match': '"1"' } });
+    // The user list stays scoped to the town; the lookup is county-wide but shows names and titles only.
+    expect((await t.request(townPmo, 'GET', '/api/users?role=leader')).json().items).toEqual([]);
+    const leaders = (await t.request(townPmo, 'GET', '/api/people?role=leader')).json<{ id: string; name: string; role: string }[]>();
+    expect(leaders.map((l) => l.id)).toContain(leaderId);
+    expect(leaders.map((l) => l.id)).not.toContain(gone.id);
+    expect(new Set(leaders.map((l) => l.role))).toEqual(new Set(['leader']));
+    expect(Object.keys(leaders[0]!).sort()).toEqual(['id', 'name', 'role', 'title', 'unitName']);
+    const everyone = (await t.request(townPmo, 'GET', '/api/people')).json<{ role: string }[]>();
+    expect(everyone.some((u) => u.role === 'coordinator')).toBe(true);
+    expect(everyone.some((u) => u.role === 'system-admin')).toBe(false);
+    const res = await t.request(townPmo, 'POST', '/api/projects', { body: { name: '镇级光伏电站', leadUnitId: otherId, leaderUserId: leaderId } });
+    expect(res.statusCode, res.body).toBe(201);
+    expect((await t.request(townPmo, 'GET', '/api/people?role=system-admin')).statusCode).toBe(400);
+  });
+
   it('keeps saved views per person', async () => {
     const other = await t.loginAs('coordinator');
     const saved = await t.request(pmo, 'POST', '/api/saved-views', { body: { name: '新材料签约', params: { industry: '新材料', stage: ['signed'], columns: ['name', 'totalInvestment'] } } });

@@ -3,12 +3,14 @@ import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { computePipeline, periodOf, type PipelineFigures } from '../../core/pipeline.js';
+import { changedExtraValues, mergeExtraValues } from '../../core/schemas/extra-fields.schema.js';
 import type { CreateProjectInput, ListProjectsQuery, Project, ProjectListItem, StageEvent, TransitionInput, UpdateProjectInput } from '../../core/schemas/projects.schema.js';
 import { STAGE_DATE_FIELD, checkTransition, type Stage } from '../../core/stages.js';
 import type { Database } from '../../db/database.js';
 import { translateDbError } from '../../db/helpers/errors.js';
 import { fromJsonText } from '../../db/helpers/json.js';
 import { updateVersioned } from '../../db/helpers/versioned.js';
+import type { AttachmentsService } from '../attachments/attachments.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
@@ -17,6 +19,7 @@ import { projectsRepository, type ProjectFilters, type ProjectRow, type ProjectS
 import type { ExtraFieldsService } from './extra-fields.service.js';
 import { EXPORT_STAGES, exportLedger } from './ledger-export.js';
 import { buildSearchText } from './search-text.js';
+import { stageEventsRepository } from './stage-events.repository.js';
 
 type Extra = Record<string, string | number | null>;
 
@@ -39,7 +42,7 @@ function toColumns(input: UpdateProjectInput): Partial<ProjectRow> {
   return cols;
 }
 
-export function createProjectsService(deps: Deps, audit: AuditService, extraFields: ExtraFieldsService) {
+export function createProjectsService(deps: Deps, audit: AuditService, extraFields: ExtraFieldsService, attachments: AttachmentsService) {
   // Business dates are China's calendar days, not UTC ones (00:00–08:00 Beijing time is still yesterday in UTC).
   const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(deps.clock.now());
 
@@ -186,9 +189,12 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
         const before = await toProject(trx, beforeRow);
         if (before.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: before });
         await validateRefs(trx, actor, patch);
-        await extraFields.validate(trx, patch.extra ?? {});
+        // `extra` is merged, not replaced: keys not sent keep their values, and only values that
+        // change are validated (an archived field's existing value passes through untouched).
+        await extraFields.validate(trx, patch.extra ? changedExtraValues(before.extra, patch.extra) : {});
+        const extra = patch.extra ? mergeExtraValues(before.extra, patch.extra) : undefined;
         const merged = { ...before, ...patch };
-        const cols = { ...toColumns(patch), searchText: buildSearchText(merged) };
+        const cols = { ...toColumns({ ...patch, extra }), searchText: buildSearchText(merged) };
         try {
           if (!(await updateVersioned(trx, 'projects', id, expectedVersion, cols, now))) {
             throw new AppError('VERSION_CONFLICT', { current: await toProject(trx, await getRow(trx, actor, id)) });
@@ -204,7 +210,11 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
       });
     },
 
-    /** Moves a project to another stage, with its date, evidence note and (when needed) reason. */
+    /**
+     * Moves a project to another stage, with its date, evidence (a note and/or files uploaded
+     * beforehand, linked to the stage event in the same transaction) and, when needed, a reason.
+     * Neither note nor file is required: many changes are recorded after the fact.
+     */
     async transition(actor: Actor, id: string, expectedVersion: number, input: TransitionInput): Promise<Project> {
       const now = deps.clock.now().toISOString();
       const date = input.date ?? today();
@@ -221,8 +231,9 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
         if (dateField && !check.backwards) values[dateField] = date;
         values.dropReason = input.to === 'dropped' ? (input.reason ?? null) : null;
         await updateVersioned(trx, 'projects', id, expectedVersion, values, now);
+        const eventId = newId();
         await projectsRepository.insertStageEvent(trx, {
-          id: newId(),
+          id: eventId,
           projectId: id,
           unitId: row.unitId,
           fromStage: from,
@@ -233,6 +244,7 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
           byUserId: actor.userId,
           createdAt: now,
         });
+        const files = await attachments.link(trx, actor, input.attachmentIds ?? [], { ownerType: 'project-stage-event', ownerId: eventId, unitId: row.unitId });
         const after = await toProject(trx, (await projectsRepository.find(trx, id))!);
         await audit.record(trx, actor, {
           action: 'project.transition',
@@ -240,7 +252,7 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
           objectId: id,
           unitId: row.unitId,
           before: { stage: from },
-          after: { stage: input.to, date, note: input.note ?? null, reason: input.reason ?? null, skipped: check.skipped },
+          after: { stage: input.to, date, note: input.note ?? null, reason: input.reason ?? null, skipped: check.skipped, attachments: files.map((f) => ({ id: f.id, fileName: f.fileName })) },
         });
         return after;
       });
@@ -262,7 +274,28 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
     async stageHistory(actor: Actor, id: string): Promise<StageEvent[]> {
       await getRow(deps.db, actor, id);
       const rows = await projectsRepository.stageEvents(deps.db, id);
-      return rows.map((r) => ({ id: r.id, fromStage: r.fromStage as Stage | null, toStage: r.toStage as Stage, date: r.date, note: r.note, reason: r.reason, byUserId: r.byUserId, byName: r.byName ?? null, createdAt: r.createdAt }));
+      // Every event's files in one statement, whatever the number of events.
+      const files = await attachments.refsFor(deps.db, 'project-stage-event', rows.map((r) => r.id));
+      return rows.map((r) => ({
+        id: r.id,
+        fromStage: r.fromStage as Stage | null,
+        toStage: r.toStage as Stage,
+        date: r.date,
+        note: r.note,
+        reason: r.reason,
+        byUserId: r.byUserId,
+        byName: r.byName ?? null,
+        createdAt: r.createdAt,
+        attachments: files.get(r.id) ?? [],
+      }));
+    },
+
+    /** Whether the actor may see the project of a stage event (and so download its evidence files). */
+    async canReadStageEvent(actor: Actor, eventId: string): Promise<boolean> {
+      const projectId = await stageEventsRepository.projectOf(deps.db, eventId);
+      if (!projectId) return false;
+      const scope = scopeOf(actor);
+      return !scope || projectsRepository.isVisible(deps.db, projectId, scope);
     },
 
     /** Streams the ledger as .xlsx in the office layout (or a blank import template). */

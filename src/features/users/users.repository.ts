@@ -51,6 +51,19 @@ export const usersRepository = {
     const total = await base.select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
     return { rows, total: toCount(total.n as string | number) };
   },
+  /** Active people of business roles, county-wide, at most 1,000 (a county has a few hundred). */
+  listPeople(db: Kysely<Database>, roles: readonly string[]) {
+    return db
+      .selectFrom('users')
+      .innerJoin('units', 'units.id', 'users.unitId')
+      .select(['users.id', 'users.displayName as name', 'users.title', 'users.role', 'units.name as unitName'])
+      .where('users.disabled', '=', 0)
+      .where('users.role', 'in', roles)
+      .orderBy('units.path')
+      .orderBy('users.displayName')
+      .limit(1000)
+      .execute();
+  },
   insert(db: Kysely<Database>, row: Insertable<UsersTable>) {
     return db.insertInto('users').values(row).execute();
   },

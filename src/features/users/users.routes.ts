@@ -1,7 +1,10 @@
+import { z } from 'zod';
 import { idParamsSchema, pageOf } from '../../core/schemas/common.schema.js';
 import {
   createUserSchema,
   listUsersQuerySchema,
+  peopleQuerySchema,
+  personSchema,
   resetPasswordSchema,
   setRoleSchema,
   updateUserSchema,
@@ -16,6 +19,19 @@ export function registerUsersRoutes(app: App, users: UsersService) {
     '/api/users',
     { schema: { tags: ['users'], summary: '用户列表 / list users', querystring: listUsersQuerySchema, response: { 200: pageOf(userSchema) } } },
     (request) => users.list(request.actor, request.query),
+  );
+
+  app.get(
+    '/api/people',
+    {
+      schema: {
+        tags: ['users'],
+        summary: '可指定的人员（包挂领导 role=leader；项目管家、专班不限角色），全县在用账户 / people a project writer may name, county-wide',
+        querystring: peopleQuerySchema,
+        response: { 200: z.array(personSchema) },
+      },
+    },
+    (request) => users.people(request.query.role),
   );
 
   app.get(

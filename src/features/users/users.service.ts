@@ -3,7 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { ADMIN_ROLES, type Role } from '../../core/roles.js';
 import { checkPassword } from '../../core/security-policy.js';
-import type { CreateUserInput, ListUsersQuery, UpdateUserInput, User } from '../../core/schemas/users.schema.js';
+import { BUSINESS_ROLES, type CreateUserInput, type ListUsersQuery, type Person, type UpdateUserInput, type User } from '../../core/schemas/users.schema.js';
 import type { Database } from '../../db/database.js';
 import { translateDbError } from '../../db/helpers/errors.js';
 import { updateVersioned } from '../../db/helpers/versioned.js';
@@ -81,6 +81,15 @@ export function createUsersService(deps: Deps, audit: AuditService, settings: Se
     },
 
     count: () => usersRepository.count(deps.db),
+
+    /**
+     * People a project writer may name, across the whole county: a coordinator of a town must be
+     * able to pick a county leader as 包挂领导, though the user list only shows their subtree.
+     */
+    async people(role?: Person['role']): Promise<Person[]> {
+      const rows = await usersRepository.listPeople(deps.db, role ? [role] : BUSINESS_ROLES);
+      return rows.map((r) => ({ ...r, role: r.role as Person['role'] }));
+    },
 
     /**
      * Checks a new password against the policy and hashes it. Call before opening a transaction

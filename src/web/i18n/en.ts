@@ -1,3 +1,4 @@
+import { enAttachments } from './en.attachments.js';
 import { enProjects } from './en.projects.js';
 import type { MessageKey } from './zh.js';
 
@@ -206,4 +207,5 @@ export const en: Record<MessageKey, string> = {
   'nav.projectDetail': 'Project',
 
   ...enProjects,
+  ...enAttachments,
 };

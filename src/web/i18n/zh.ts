@@ -2,6 +2,7 @@
  * Chinese texts — the source dictionary. Keys are `area.thing`; `{name}` marks a placeholder.
  * Add a key here first; en.ts then fails to compile until it has the English text too.
  */
+import { zhAttachments } from './zh.attachments.js';
 import { zhProjects } from './zh.projects.js';
 
 export const zh = {
@@ -208,6 +209,7 @@ export const zh = {
   'nav.projectDetail': '项目详情',
 
   ...zhProjects,
+  ...zhAttachments,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -8,7 +8,7 @@ import { can } from '../../lib/access.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
 import { hasFilters, type LedgerFilters } from './ledger-params.js';
 import { levelOptions, stageOptions, typeOptions } from './project-labels.js';
-import { usePeople } from './projects.queries.js';
+import { useLeaderChoices } from './projects.queries.js';
 
 interface Props {
   filters: LedgerFilters;
@@ -27,8 +27,8 @@ const col = { xs: 24, sm: 12, lg: 8, xl: 6 } as const;
 export function LedgerFilterBar({ filters, onChange, onReset, industries, extraFields }: Props) {
   const { t, lang } = useI18n();
   const me = useCurrentUser();
-  const canListUsers = can(me.role, 'GET /api/users');
-  const leaders = usePeople('leader', canListUsers);
+  const leaderSource = can(me.role, 'GET /api/people') ? 'people' : can(me.role, 'GET /api/users') ? 'users' : null;
+  const leaders = useLeaderChoices(leaderSource);
   const activeExtra = useMemo(() => extraFields.filter((f) => !f.archived), [extraFields]);
   const hiddenActive = !!(filters.level || filters.projectType || filters.suspended || filters.archived || filters.extraKey);
   const [more, setMore] = useState(hiddenActive);
@@ -93,7 +93,7 @@ export function LedgerFilterBar({ filters, onChange, onReset, industries, extraF
       <Col {...col}>
         <UnitTreeSelect allowClear placeholder={t('projects.filter.unit')} value={filters.unitId} onChange={(unitId?: string) => onChange({ unitId })} style={{ width: '100%' }} />
       </Col>
-      {canListUsers && (
+      {leaderSource && (
         <Col {...col}>
           <Select
             allowClear
@@ -103,7 +103,7 @@ export function LedgerFilterBar({ filters, onChange, onReset, industries, extraF
             loading={leaders.isPending}
             value={filters.leaderUserId}
             onChange={(leaderUserId?: string) => onChange({ leaderUserId })}
-            options={(leaders.data ?? []).map((u) => ({ value: u.id, label: u.title ? `${u.displayName}（${u.title}）` : u.displayName }))}
+            options={(leaders.data ?? []).map((u) => ({ value: u.id, label: u.title ? `${u.name}（${u.title}）` : u.name }))}
             style={{ width: '100%' }}
           />
         </Col>
@@ -123,7 +123,7 @@ export function LedgerFilterBar({ filters, onChange, onReset, industries, extraF
       {more && (
         <>
           <Col {...col}>
-            <Select allowClear placeholder={t('projects.f.level')} value={filters.level} onChange={(level) => onChange({ level })} options={levelOptions(t)} style={{ width: '100%' }} />
+            <Select allowClear placeholder={t('projects.f.level')} value={filters.level} onChange={(level) => onChange({ level })} options={levelOptions(lang)} style={{ width: '100%' }} />
           </Col>
           <Col {...col}>
             <Select
@@ -131,7 +131,7 @@ export function LedgerFilterBar({ filters, onChange, onReset, industries, extraF
               placeholder={t('projects.f.projectType')}
               value={filters.projectType}
               onChange={(projectType) => onChange({ projectType })}
-              options={typeOptions(t)}
+              options={typeOptions(lang)}
               style={{ width: '100%' }}
             />
           </Col>

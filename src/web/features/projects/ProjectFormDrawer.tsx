@@ -48,10 +48,10 @@ export function ProjectFormDrawer({ project, defaultUnitId, onClose, onSaved }: 
   const label = (key: string) => t(FIELD_LABELS[key] ?? 'projects.f.name');
   const unitTree = useMemo(() => unitOptions(units.data ?? []), [units.data]);
 
-  // People the lists may not contain (out of the caller's scope, or disabled since) still show by name.
-  const withKnown = (list: { id: string; displayName: string; title: string | null }[] | undefined, known: Person[]) => {
+  // People the lists may not contain (disabled since) still show by name.
+  const withKnown = (list: Person[] | undefined, known: Person[]) => {
     const opts = new Map<string, string>();
-    for (const u of list ?? []) opts.set(u.id, personLabel({ id: u.id, name: u.displayName, title: u.title }));
+    for (const u of list ?? []) opts.set(u.id, personLabel(u));
     for (const p of known) if (!opts.has(p.id)) opts.set(p.id, personLabel(p));
     return [...opts].map(([value, text]) => ({ value, label: text }));
   };
@@ -169,17 +169,17 @@ export function ProjectFormDrawer({ project, defaultUnitId, onClose, onSaved }: 
           )}
           <Col {...half}>
             <Form.Item name="level" label={label('level')}>
-              <Select allowClear options={levelOptions(t)} />
+              <Select allowClear options={levelOptions(lang)} />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item name="projectType" label={label('projectType')}>
-              <Select allowClear options={typeOptions(t)} />
+              <Select allowClear options={typeOptions(lang)} />
             </Form.Item>
           </Col>
           <Col {...half}>
             <Form.Item name="nature" label={label('nature')}>
-              <Select allowClear options={natureOptions(t)} />
+              <Select allowClear options={natureOptions(lang)} />
             </Form.Item>
           </Col>
           {textItem('industry', { max: 50, placeholder: t('projects.form.industryPlaceholder') })}

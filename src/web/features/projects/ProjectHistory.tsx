@@ -4,6 +4,7 @@ import type { AuditEntry } from '../../../core/schemas/audit.schema.js';
 import type { ExtraField } from '../../../core/schemas/extra-fields.schema.js';
 import { pickBilingual, useI18n, type Lang, type MessageKey } from '../../i18n/i18n.js';
 import { errorText } from '../../lib/errors.js';
+import { AttachmentLinks } from '../attachments/AttachmentLinks.js';
 import { formatDateTime } from '../../lib/format.js';
 import { diffRecords, formatValue } from './change-diff.js';
 import { FIELD_LABELS } from './project-fields.js';
@@ -17,7 +18,7 @@ function systemNote(note: string, lang: Lang): string {
   return /^[^/]+ \/ [A-Za-z][A-Za-z ,.-]*$/.test(note) ? pickBilingual(note, lang) : note;
 }
 
-/** 阶段时间线: every stage change with its business date, note, reason and who recorded it. */
+/** 阶段时间线: every stage change with its business date, note, evidence files, reason and who recorded it. */
 export function StageTimeline({ projectId }: { projectId: string }) {
   const { t, lang } = useI18n();
   const stages = useProjectStages(projectId);
@@ -43,6 +44,7 @@ export function StageTimeline({ projectId }: { projectId: string }) {
                   <StageTag stage={e.toStage} />
                 </Flex>
                 {e.note && <Typography.Text style={{ fontSize: 13 }}>{systemNote(e.note, lang)}</Typography.Text>}
+                <AttachmentLinks files={e.attachments} />
                 {e.reason && (
                   <Typography.Text type="warning" style={{ fontSize: 13 }}>
                     {t('projects.timeline.reason', { reason: e.reason })}
@@ -84,13 +86,14 @@ export function ChangeHistory({ projectId, extraFields }: { projectId: string; e
     if (e.action === 'project.create' || e.action === 'project.import-create') return null;
     if (e.action === 'project.transition') {
       const before = (e.before ?? {}) as { stage?: string };
-      const after = (e.after ?? {}) as { stage?: string; date?: string; note?: string | null; reason?: string | null };
+      const after = (e.after ?? {}) as { stage?: string; date?: string; note?: string | null; reason?: string | null; attachments?: unknown[] };
       return (
         <Typography.Text style={{ fontSize: 13 }}>
           {formatValue('stage', before.stage, t, lang)} → {formatValue('stage', after.stage, t, lang)}
           {after.date && `（${after.date}）`}
           {after.note && ` ${after.note}`}
           {after.reason && ` · ${t('projects.timeline.reason', { reason: after.reason })}`}
+          {after.attachments?.length ? ` · ${t('projects.changes.attachments', { n: after.attachments.length })}` : null}
         </Typography.Text>
       );
     }

@@ -21,7 +21,7 @@ const dash = (v: ReactNode) => (v === null || v === undefined || v === '' ? '—
 
 /** 项目概况: 基本信息 / 投资 / 时间节点 / 效益 (+ 自定义字段), money in 万元, land in 亩. */
 export function ProjectOverview({ project: p, extraFields }: { project: Project; extraFields: readonly ExtraField[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const label = (key: string) => t(FIELD_LABELS[key] ?? 'projects.f.name');
   const item = (key: string, value: ReactNode, span?: Items[number]['span']) => ({ key, label: label(key), children: dash(value), ...(span ? { span } : {}) });
   const money = (key: 'totalInvestment' | 'fixedAssetInvestment' | 'annualPlanInvestment' | 'ytdInvestment' | 'outputValue' | 'taxRevenue') =>
@@ -31,9 +31,9 @@ export function ProjectOverview({ project: p, extraFields }: { project: Project;
 
   const basic: Items = [
     item('code', p.code),
-    item('level', p.level && levelLabel(t, p.level)),
-    item('projectType', p.projectType && typeLabel(t, p.projectType)),
-    item('nature', p.nature && natureLabel(t, p.nature)),
+    item('level', p.level && levelLabel(lang, p.level)),
+    item('projectType', p.projectType && typeLabel(lang, p.projectType)),
+    item('nature', p.nature && natureLabel(lang, p.nature)),
     item('industry', p.industry),
     item('builder', p.builder),
     item('builderCreditCode', p.builderCreditCode),

@@ -13,7 +13,7 @@ import { useLedgerView } from './useLedgerView.js';
 
 /** 项目台账: the filtered, sorted, server-paginated ledger; a row opens the project. */
 export function ProjectsPage() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const navigate = useNavigate();
   const view = useLedgerView();
   const extraFields = useExtraFields();
@@ -24,7 +24,7 @@ export function ProjectsPage() {
   for (const p of items ?? []) if (p.industry) seen.current.add(p.industry);
   const industries = [...seen.current].sort((a, b) => a.localeCompare(b, 'zh-Hans-CN'));
 
-  const all = useMemo(() => ledgerColumns(t, extraFields.data ?? []), [t, extraFields.data]);
+  const all = useMemo(() => ledgerColumns(t, lang, extraFields.data ?? []), [t, lang, extraFields.data]);
   const columns = visibleColumns(all, view.columns, view.sort, view.order);
 
   if (projects.isError && !projects.data) return <QueryErrorResult error={projects.error} onRetry={() => void projects.refetch()} />;

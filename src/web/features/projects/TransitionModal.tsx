@@ -3,6 +3,8 @@ import { useState } from 'react';
 import type { Project } from '../../../core/schemas/projects.schema.js';
 import { STAGES, checkTransition, type Stage } from '../../../core/stages.js';
 import { ConflictAlert, conflictCurrent } from '../../components/ConflictAlert.js';
+import { AttachmentUpload } from '../attachments/AttachmentUpload.js';
+import { deleteAttachment } from '../attachments/attachments.queries.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { errorText } from '../../lib/errors.js';
 import { StageTag, stageOptions } from './project-labels.js';
@@ -23,6 +25,7 @@ interface Values {
   date?: string;
   note?: string;
   reason?: string;
+  attachmentIds?: string[];
 }
 
 const todayIso = () => {
@@ -32,8 +35,9 @@ const todayIso = () => {
 };
 
 /**
- * 变更阶段: the target stage, the business date (签约/开工日期 …, not in the future), an evidence
- * note, and a reason when moving back, dropping or reviving. The server has the last word on
+ * 变更阶段: the target stage, the business date (签约/开工日期 …, not in the future), evidence (a
+ * note and/or files, uploaded as they are chosen and linked by the change), and a reason when
+ * moving back, dropping or reviving. The server has the last word on
  * the rules (e.g. no 开工 before 签约 for industrial projects); its message shows here.
  */
 export function TransitionModal({ project, to, onClose, onDone }: { project: TransitionTarget; to?: Stage; onClose: () => void; onDone: (p: Project) => void }) {
@@ -44,6 +48,7 @@ export function TransitionModal({ project, to, onClose, onDone }: { project: Tra
   const [stage, setStage] = useState(project.stage);
   const [conflict, setConflict] = useState<Project | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   const target = Form.useWatch('to', form) ?? to;
   const reason = Form.useWatch('reason', form);
   const check = target ? checkTransition(stage, target, { projectType: project.projectType, actualSignDate: project.actualSignDate ?? null }, 'x') : null;
@@ -52,7 +57,17 @@ export function TransitionModal({ project, to, onClose, onDone }: { project: Tra
   const submit = (v: Values) => {
     setError(null);
     transition.mutate(
-      { id: project.id, version, input: { to: v.to, ...(v.date ? { date: v.date } : {}), ...(v.note?.trim() ? { note: v.note.trim() } : {}), ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}) } },
+      {
+        id: project.id,
+        version,
+        input: {
+          to: v.to,
+          ...(v.date ? { date: v.date } : {}),
+          ...(v.note?.trim() ? { note: v.note.trim() } : {}),
+          ...(v.reason?.trim() ? { reason: v.reason.trim() } : {}),
+          ...(v.attachmentIds?.length ? { attachmentIds: v.attachmentIds } : {}),
+        },
+      },
       {
         onSuccess: onDone,
         onError: (err) => {
@@ -70,10 +85,14 @@ export function TransitionModal({ project, to, onClose, onDone }: { project: Tra
       title={t('projects.transition.title', { name: project.name })}
       okText={t('projects.transition.ok')}
       cancelText={t('common.cancel')}
-      onCancel={onClose}
+      onCancel={() => {
+        // Files uploaded for a change that is not made would wait a day for the clean-up job.
+        for (const id of (form.getFieldValue('attachmentIds') as string[] | undefined) ?? []) void deleteAttachment(id).catch(() => undefined);
+        onClose();
+      }}
       onOk={() => form.submit()}
       confirmLoading={transition.isPending}
-      okButtonProps={{ disabled: !target || target === stage || (needsReason && !reason?.trim()) }}
+      okButtonProps={{ disabled: !target || target === stage || (needsReason && !reason?.trim()) || uploading, title: uploading ? t('attachments.uploading') : undefined }}
       destroyOnHidden
     >
       {conflict && (
@@ -101,6 +120,9 @@ export function TransitionModal({ project, to, onClose, onDone }: { project: Tra
         </Form.Item>
         <Form.Item name="note" label={t('projects.transition.note')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder={t('projects.transition.notePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="attachmentIds" label={t('projects.transition.attachments')} extra={t('projects.transition.attachmentsHint')}>
+          <AttachmentUpload onBusyChange={setUploading} />
         </Form.Item>
         {needsReason && (
           <Form.Item name="reason" label={t('projects.transition.reason')} rules={[{ required: true, whitespace: true, message: t('projects.transition.reasonRequired') }]} extra={t('projects.transition.reasonHint')}>

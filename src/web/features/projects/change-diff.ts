@@ -27,9 +27,9 @@ export function formatValue(key: string, v: unknown, t: Translate, lang: Lang): 
   if (key === 'landAreaCentimu' && typeof v === 'number') return `${v / 100} ${t('projects.unit.mu')}`;
   if (key === 'landArea' && typeof v === 'number') return `${v} ${t('projects.unit.mu')}`;
   if (key === 'stage' && typeof v === 'string' && (STAGES as readonly string[]).includes(v)) return STAGE_LABELS[v as Stage][lang];
-  if (key === 'level' && typeof v === 'string') return levelLabel(t, v);
-  if (key === 'projectType' && typeof v === 'string') return typeLabel(t, v);
-  if (key === 'nature' && typeof v === 'string') return natureLabel(t, v);
+  if (key === 'level' && typeof v === 'string') return levelLabel(lang, v);
+  if (key === 'projectType' && typeof v === 'string') return typeLabel(lang, v);
+  if (key === 'nature' && typeof v === 'string') return natureLabel(lang, v);
   if (typeof v === 'boolean' || ((key === 'suspended' || key === 'archived') && typeof v === 'number')) return v ? t('projects.yes') : t('projects.no');
   if (Array.isArray(v)) return v.length ? v.map((x) => (isRecord(x) && typeof x['name'] === 'string' ? x['name'] : String(x))).join('、') : '—';
   if (isRecord(v)) {

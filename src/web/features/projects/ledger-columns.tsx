@@ -2,7 +2,7 @@ import { Flex, Typography, type TableColumnType } from 'antd';
 import { Link } from 'react-router';
 import type { ExtraField } from '../../../core/schemas/extra-fields.schema.js';
 import type { ProjectListItem } from '../../../core/schemas/projects.schema.js';
-import type { Translate } from '../../i18n/i18n.js';
+import type { Lang, Translate } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { ProjectSort, SortOrder } from './ledger-params.js';
 import { FIELD_LABELS } from './project-fields.js';
@@ -28,7 +28,7 @@ const extraColumnKey = (key: string) => `x.${key}`;
  * Every column of the ledger table: the fixed ones (名称, 阶段), the optional record fields and
  * one per extra field. Money in 万元, dates as the ledger wrote them.
  */
-export function ledgerColumns(t: Translate, extraFields: readonly ExtraField[]): { fixed: Column[]; optional: Column[] } {
+export function ledgerColumns(t: Translate, lang: Lang, extraFields: readonly ExtraField[]): { fixed: Column[]; optional: Column[] } {
   const label = (key: string) => t(FIELD_LABELS[key] ?? 'projects.f.name');
   const money = (key: 'totalInvestment' | 'annualPlanInvestment' | 'ytdInvestment'): Column => ({
     key,
@@ -67,8 +67,8 @@ export function ledgerColumns(t: Translate, extraFields: readonly ExtraField[]):
   const optional: Column[] = [
     plain('code', (v: string | null) => v || '—'),
     plain('industry'),
-    plain('level', (v: string | null) => levelLabel(t, v)),
-    plain('projectType', (v: string | null) => typeLabel(t, v)),
+    plain('level', (v: string | null) => levelLabel(lang, v)),
+    plain('projectType', (v: string | null) => typeLabel(lang, v)),
     plain('builder'),
     plain('location'),
     money('totalInvestment'),

@@ -149,9 +149,9 @@ export function toProjectInput(
     const norm = Array.isArray(val) && Array.isArray(before) ? [...before].sort() : before;
     if (!same(Array.isArray(val) ? [...val].sort() : val, norm)) patch[k] = val;
   }
-  const extraChanged = Object.entries(extra).some(([k, val]) => !same(val, initial.extra[k]));
-  // The server replaces `extra` whole: send the values of every field in use, not just the changed one.
-  if (extraChanged) patch['extra'] = { ...Object.fromEntries(Object.entries(initial.extra).filter(([k]) => extraFields.some((f) => f.key === k && !f.archived))), ...extra };
+  // The server merges `extra`: only the changed values travel (archived fields' values stay as they are).
+  const extraChanges = Object.fromEntries(Object.entries(extra).filter(([k, val]) => !same(val, initial.extra[k])));
+  if (Object.keys(extraChanges).length) patch['extra'] = extraChanges;
   return { input: patch as UpdateProjectInput, errors };
 }
 

@@ -1,8 +1,8 @@
 import { Tag } from 'antd';
 import { formatWan, formatYi } from '../../../core/money.js';
-import { NATURES, PROJECT_LEVELS, PROJECT_TYPES } from '../../../core/schemas/projects.schema.js';
+import { LEVEL_NAMES, NATURE_NAMES, NATURES, PROJECT_LEVELS, PROJECT_TYPE_NAMES, PROJECT_TYPES } from '../../../core/schemas/projects.schema.js';
 import { STAGES, STAGE_LABELS, type Stage } from '../../../core/stages.js';
-import { useI18n, type Lang, type MessageKey, type Translate } from '../../i18n/i18n.js';
+import { useI18n, type Lang } from '../../i18n/i18n.js';
 
 /** Stage colours: cool for the early batches, warm under construction, green when done. */
 export const STAGE_COLORS: Record<Stage, string> = {
@@ -39,15 +39,15 @@ export function SuspendedTag() {
 
 export const stageOptions = (lang: Lang, stages: readonly Stage[] = STAGES) => stages.map((s) => ({ value: s, label: stageLabel(s, lang) }));
 
-// The record's enumerations; the Chinese texts equal LEVEL_LABELS / PROJECT_TYPE_LABELS /
-// NATURE_LABELS in core (which have no English), the dictionaries add the English.
-export const levelLabel = (t: Translate, v: string | null | undefined) => (v ? t(`projects.level.${v}` as MessageKey) : '—');
-export const typeLabel = (t: Translate, v: string | null | undefined) => (v ? t(`projects.type.${v}` as MessageKey) : '—');
-export const natureLabel = (t: Translate, v: string | null | undefined) => (v ? t(`projects.nature.${v}` as MessageKey) : '—');
+// The record's enumerations, named in both languages in core (the Excel ledger uses the Chinese).
+const named = (names: Record<string, { zh: string; en: string }>) => (lang: Lang, v: string | null | undefined) => (v ? (names[v]?.[lang] ?? v) : '—');
+export const levelLabel = named(LEVEL_NAMES);
+export const typeLabel = named(PROJECT_TYPE_NAMES);
+export const natureLabel = named(NATURE_NAMES);
 
-export const levelOptions = (t: Translate) => PROJECT_LEVELS.map((v) => ({ value: v, label: levelLabel(t, v) }));
-export const typeOptions = (t: Translate) => PROJECT_TYPES.map((v) => ({ value: v, label: typeLabel(t, v) }));
-export const natureOptions = (t: Translate) => NATURES.map((v) => ({ value: v, label: natureLabel(t, v) }));
+export const levelOptions = (lang: Lang) => PROJECT_LEVELS.map((v) => ({ value: v, label: levelLabel(lang, v) }));
+export const typeOptions = (lang: Lang) => PROJECT_TYPES.map((v) => ({ value: v, label: typeLabel(lang, v) }));
+export const natureOptions = (lang: Lang) => NATURES.map((v) => ({ value: v, label: natureLabel(lang, v) }));
 
 /** 元 → "1,234.56" (万元) or an em dash. */
 export const wan = (yuan: number | null | undefined) => (yuan === null || yuan === undefined ? '—' : formatWan(yuan));

@@ -3,7 +3,7 @@ import type { PipelineFigures } from '../../../core/pipeline.js';
 import type { AuditEntry } from '../../../core/schemas/audit.schema.js';
 import type { ExtraField } from '../../../core/schemas/extra-fields.schema.js';
 import type { CreateProjectInput, Project, ProjectListItem, StageEvent, TransitionInput, UpdateProjectInput } from '../../../core/schemas/projects.schema.js';
-import type { User } from '../../../core/schemas/users.schema.js';
+import type { Person, User } from '../../../core/schemas/users.schema.js';
 import type { Stage } from '../../../core/stages.js';
 import { api, type Page } from '../../api/client.js';
 import { filtersQuery, type LedgerFilters, type ProjectSort, type SortOrder } from './ledger-params.js';
@@ -144,16 +144,33 @@ export function useDeleteView() {
 }
 
 /**
- * People to pick (包挂领导 with role=leader; 项目管家 and 专班 from everyone in scope). Only
- * leaders and coordinators may list users; for other roles the query stays off.
+ * People to pick, county-wide (包挂领导 with role=leader; 项目管家 and 专班 from every business
+ * role): the user list is scoped to the caller's units, but a town's coordinator must be able
+ * to name a county leader. Only project writers may ask; for others the query stays off.
  */
 export function usePeople(role: 'leader' | undefined, enabled: boolean) {
   return useQuery({
-    queryKey: ['users', 'picker', role ?? 'all'],
-    queryFn: ({ signal }) => api.get<Page<User>>('/api/users', { query: { role, pageSize: 200 }, signal }),
+    queryKey: ['people', role ?? 'all'],
+    queryFn: ({ signal }) => api.get<Person[]>('/api/people', { query: { role }, signal }),
     enabled,
     staleTime: 5 * 60_000,
-    select: (page) => page.items.filter((u) => !u.disabled),
+  });
+}
+
+/**
+ * 包挂领导 to filter the ledger by: county-wide for project writers (the people lookup), else the
+ * leaders in the caller's own scope (the user list), else none (the query stays off).
+ */
+export function useLeaderChoices(source: 'people' | 'users' | null) {
+  return useQuery({
+    queryKey: ['people', 'leader-filter', source],
+    queryFn: async ({ signal }): Promise<Person[]> => {
+      if (source === 'people') return api.get<Person[]>('/api/people', { query: { role: 'leader' }, signal });
+      const page = await api.get<Page<User>>('/api/users', { query: { role: 'leader', pageSize: 200 }, signal });
+      return page.items.filter((u) => !u.disabled).map((u) => ({ id: u.id, name: u.displayName, title: u.title, unitName: u.unitName, role: 'leader' as const }));
+    },
+    enabled: source !== null,
+    staleTime: 5 * 60_000,
   });
 }
 
