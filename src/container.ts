@@ -3,6 +3,11 @@ import { migrateToLatest, openDatabase, type DbHandle } from './db/connect.js';
 import { createAttachmentsService } from './features/attachments/attachments.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createCalendarService } from './features/calendar/calendar.service.js';
+import { createPlansService } from './features/milestones/plans.service.js';
+import { createPortfolioService } from './features/milestones/portfolio.service.js';
+import { createTemplatesService } from './features/milestones/templates.service.js';
+import { createNotificationsService } from './features/notifications/notifications.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
 import { createSavedViewsService } from './features/projects/saved-views.service.js';
@@ -31,7 +36,12 @@ export function createServices(deps: Deps) {
   });
   const projects = createProjectsService(deps, audit, extraFields, attachments);
   const ledgerImport = createLedgerImportService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments };
+  const calendar = createCalendarService(deps, audit);
+  const templates = createTemplatesService(deps, audit);
+  const plans = createPlansService(deps, audit, projects, templates, calendar);
+  const portfolio = createPortfolioService(deps);
+  const notifications = createNotificationsService(deps, audit, calendar);
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications };
 }
 export type Services = ReturnType<typeof createServices>;
 

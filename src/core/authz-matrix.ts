@@ -23,6 +23,8 @@ const SEC: Partial<Record<Role, Access>> = { 'security-admin': 'allow' };
 const AUD: Partial<Record<Role, Access>> = { 'audit-admin': 'allow' };
 /** Business readers see projects by unit subtree (plus the ones they lead or help). */
 const PROJECT_READERS: Partial<Record<Role, Access>> = { leader: 'scoped', coordinator: 'scoped', 'unit-staff': 'scoped', viewer: 'scoped' };
+/** Shared configuration business readers may read whatever their unit. */
+const PROJECT_READERS_ALL: Partial<Record<Role, Access>> = { leader: 'allow', coordinator: 'allow', 'unit-staff': 'allow', viewer: 'allow' };
 /** 项目办 manages projects within its unit subtree. */
 const PROJECT_WRITERS: Partial<Record<Role, Access>> = { coordinator: 'scoped' };
 
@@ -108,6 +110,30 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   // People a project writer may name (包挂领导, 项目管家, 专班) anywhere in the county, not only in
   // their own unit subtree: active users' names and titles only.
   'GET /api/people': { roles: { coordinator: 'allow' } },
+
+  // 节点计划: templates are shared configuration kept by 项目办; plans are read like their
+  // projects and adjusted by 项目办 within its subtree; an owner unit's staff complete the
+  // milestones their unit (or they) own — the service checks ownership.
+  'GET /api/milestone-templates': { roles: PROJECT_READERS_ALL },
+  'GET /api/milestone-templates/:id': { roles: PROJECT_READERS_ALL },
+  'POST /api/milestone-templates': { roles: { coordinator: 'allow' } },
+  'PUT /api/milestone-templates/:id': { roles: { coordinator: 'allow' } },
+  'GET /api/projects/:id/milestones': { roles: PROJECT_READERS },
+  'POST /api/projects/:id/plan': { roles: PROJECT_WRITERS },
+  'POST /api/projects/:id/plan/approve': { roles: PROJECT_WRITERS },
+  'GET /api/projects/:id/plan/changes': { roles: PROJECT_READERS },
+  'PATCH /api/milestones/:id': { roles: PROJECT_WRITERS },
+  'POST /api/milestones/:id/complete': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
+  'POST /api/milestones/:id/reopen': { roles: PROJECT_WRITERS },
+  'GET /api/my/milestones': { roles: PROJECT_READERS },
+  'GET /api/gantt': { roles: PROJECT_READERS },
+  // 工作日历: everyone computes deadlines on it; 项目办 and the system administrator keep it.
+  'GET /api/calendar': { roles: EVERY_SIGNED_IN },
+  'PUT /api/calendar/:date': { roles: { coordinator: 'allow', 'system-admin': 'allow' } },
+  // 站内通知: each person's own inbox (the service only reads and marks the caller's).
+  'GET /api/notifications': { roles: EVERY_SIGNED_IN },
+  'POST /api/notifications/:id/read': { roles: EVERY_SIGNED_IN },
+  'POST /api/notifications/read-all': { roles: EVERY_SIGNED_IN },
 
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },

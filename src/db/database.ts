@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { MilestoneTables } from './tables-milestones.js';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -204,7 +205,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database {
+export interface Database extends MilestoneTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

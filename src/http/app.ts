@@ -6,6 +6,9 @@ import type { Container } from '../container.js';
 import { registerAttachmentsRoutes } from '../features/attachments/attachments.routes.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
+import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
+import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
+import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerLedgerSettingsRoutes } from '../features/projects/ledger-settings.routes.js';
 import { registerProjectsRoutes } from '../features/projects/projects.routes.js';
@@ -69,6 +72,9 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerProjectsRoutes(app, s.projects, s.audit, s.ledgerImport);
   registerLedgerSettingsRoutes(app, s.extraFields, s.savedViews);
   registerAttachmentsRoutes(app, s.attachments);
+  registerCalendarRoutes(app, s.calendar);
+  registerMilestoneRoutes(app, s);
+  registerNotificationRoutes(app, s.notifications);
   await registerWeb(app, config);
 
   await app.ready();

@@ -29,6 +29,14 @@ export const JOBS: Job[] = [
     },
   },
   {
+    name: 'milestone-reminders',
+    everyMs: 60 * 60_000,
+    async run(c) {
+      const n = await c.services.notifications.remindMilestones();
+      return `sent ${n} milestone reminders`;
+    },
+  },
+  {
     name: 'refresh-planner-stats',
     everyMs: 60 * 60_000,
     async run(c) {

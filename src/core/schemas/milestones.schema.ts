@@ -52,3 +52,97 @@ export const MILESTONE_STATUS_LABELS: Record<MilestoneStatus, { zh: string; en: 
 };
 
 export { isoDate as isoDateSchema };
+
+// ---- API shapes ----
+
+export const milestoneSchema = z.object({
+  id: z.string(),
+  projectId: z.string(),
+  seq: z.number(),
+  code: z.string(),
+  name: z.string(),
+  kind: milestoneKindSchema,
+  dependsOn: z.array(z.string()),
+  parallelGroup: z.string().nullable(),
+  durationDays: z.number(),
+  statutoryDays: z.number().nullable(),
+  statutoryNote: z.string().nullable(),
+  stage: stageSchema.nullable(),
+  plannedStart: z.string(),
+  plannedEnd: z.string(),
+  baselineStart: z.string().nullable(),
+  baselineEnd: z.string().nullable(),
+  startedOn: z.string().nullable(),
+  actualDate: z.string().nullable(),
+  status: z.enum(MILESTONE_STATUSES),
+  /** Working days late (done late, or overdue now); 0 when on time. */
+  daysLate: z.number(),
+  ownerUnitId: z.string().nullable(),
+  ownerUnitName: z.string().nullable(),
+  ownerUserId: z.string().nullable(),
+  ownerUserName: z.string().nullable(),
+  note: z.string().nullable(),
+  /** How many times the approved plan was moved. */
+  replans: z.number(),
+  version: z.number(),
+  updatedAt: z.string(),
+});
+export type Milestone = z.infer<typeof milestoneSchema>;
+
+export const planWarningSchema = z.object({ code: z.string(), kind: z.enum(['statutory-days', 'within', 'dependency-order']), zh: z.string(), en: z.string() });
+
+export const projectPlanSchema = z.object({
+  projectId: z.string(),
+  plan: z
+    .object({ templateId: z.string().nullable(), templateName: z.string(), anchorDate: z.string(), approvedAt: z.string().nullable(), approvedBy: z.string().nullable(), version: z.number() })
+    .nullable(),
+  milestones: z.array(milestoneSchema),
+  warnings: z.array(planWarningSchema),
+});
+export type ProjectPlan = z.infer<typeof projectPlanSchema>;
+
+export const applyPlanSchema = z.object({
+  templateId: z.string().min(1),
+  anchorDate: isoDate,
+  /** Replace an existing draft plan (an approved plan is never replaced). */
+  replace: z.boolean().default(false),
+});
+
+const reason = z.string().trim().min(2, { error: '请填写调整原因（至少 2 个字）/ give a reason (at least 2 characters)' }).max(500);
+
+export const updateMilestoneSchema = z
+  .object({
+    plannedStart: isoDate.optional(),
+    plannedEnd: isoDate.optional(),
+    /** Required when the plan is approved and a planned date moves (计划调整须说明原因). */
+    reason: reason.optional(),
+    ownerUnitId: z.string().nullable().optional(),
+    ownerUserId: z.string().nullable().optional(),
+    startedOn: isoDate.nullable().optional(),
+    note: z.string().trim().max(2000).nullable().optional(),
+  })
+  .refine((v) => !v.plannedStart || !v.plannedEnd || v.plannedStart <= v.plannedEnd, { error: '计划开始不能晚于计划完成 / the planned start cannot be after the planned end', path: ['plannedEnd'] });
+export type UpdateMilestoneInput = z.infer<typeof updateMilestoneSchema>;
+
+export const completeMilestoneSchema = z.object({
+  actualDate: isoDate,
+  note: z.string().trim().max(2000).nullable().default(null),
+});
+
+export const milestoneChangeSchema = z.object({
+  id: z.string(),
+  milestoneId: z.string(),
+  fromStart: z.string(),
+  fromEnd: z.string(),
+  toStart: z.string(),
+  toEnd: z.string(),
+  reason: z.string(),
+  byName: z.string().nullable(),
+  createdAt: z.string(),
+});
+
+export const templateSchema = templateInputSchema.extend({ id: z.string(), shippedKey: z.string().nullable(), archived: z.boolean(), version: z.number(), updatedAt: z.string() });
+export type Template = z.infer<typeof templateSchema>;
+
+export const calendarDaySchema = z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string(), provisional: z.boolean() });
+export const setCalendarDaySchema = z.object({ kind: z.enum(['holiday', 'workday', 'normal']), name: z.string().trim().max(40).default('') });

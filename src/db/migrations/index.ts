@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-projects.js';
 import * as m0003 from './0003-ledger-list-indexes.js';
 import * as m0005 from './0005-attachments.js';
+import * as m0006 from './0006-milestones.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002-projects': m0002,
   '0003-ledger-list-indexes': m0003,
   '0005-attachments': m0005,
+  '0006-milestones': m0006,
 };

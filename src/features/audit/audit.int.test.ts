@@ -15,6 +15,9 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
   let projectId = '';
   let extraFieldId = '';
   let savedViewId = '';
+  let templateId = '';
+  let milestoneId = '';
+  let attachmentId = '';
   const clock = manualClock(new Date('2026-06-01T00:00:00Z'));
 
   beforeAll(async () => {
@@ -122,6 +125,50 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       return { status: res.statusCode, action: 'saved-view.create' };
     },
     'DELETE /api/saved-views/:id': async () => ({ status: (await t.request(coordinator, 'DELETE', `/api/saved-views/${savedViewId}`)).statusCode, action: 'saved-view.delete' }),
+    'POST /api/milestone-templates': async () => {
+      const res = await t.request(coordinator, 'POST', '/api/milestone-templates', {
+        body: { name: '技改项目', anchorCode: 'filing', nodes: [{ code: 'filing', name: '技改备案', kind: 'approval', durationDays: 3 }, { code: 'start', name: '开工', kind: 'construction', durationDays: 0, dependsOn: ['filing'], stage: 'construction' }] },
+      });
+      templateId = res.json().id;
+      return { status: res.statusCode, action: 'template.create' };
+    },
+    'PUT /api/milestone-templates/:id': async () => {
+      const tpl = (await t.request(coordinator, 'GET', `/api/milestone-templates/${templateId}`)).json();
+      return { status: (await t.request(coordinator, 'PUT', `/api/milestone-templates/${templateId}`, { body: { ...tpl, name: '技改项目（简易）' }, headers: { 'if-match': '"1"' } })).statusCode, action: 'template.update' };
+    },
+    'POST /api/projects/:id/plan': async () => ({
+      status: (await t.request(coordinator, 'POST', `/api/projects/${projectId}/plan`, { body: { templateId, anchorDate: '2026-05-28' } })).statusCode,
+      action: 'plan.apply',
+    }),
+    'POST /api/projects/:id/plan/approve': async () => ({
+      status: (await t.request(coordinator, 'POST', `/api/projects/${projectId}/plan/approve`, { headers: { 'if-match': '"1"' } })).statusCode,
+      action: 'plan.approve',
+    }),
+    'PATCH /api/milestones/:id': async () => {
+      milestoneId = (await t.request(coordinator, 'GET', `/api/projects/${projectId}/milestones`)).json().milestones[0].id;
+      return { status: (await t.request(coordinator, 'PATCH', `/api/milestones/${milestoneId}`, { body: { plannedEnd: '2026-06-10', reason: '材料补正' }, headers: { 'if-match': '"1"' } })).statusCode, action: 'milestone.replan' };
+    },
+    'POST /api/milestones/:id/complete': async () => ({
+      status: (await t.request(coordinator, 'POST', `/api/milestones/${milestoneId}/complete`, { body: { actualDate: '2026-05-29' }, headers: { 'if-match': '"2"' } })).statusCode,
+      action: 'milestone.complete',
+    }),
+    'POST /api/milestones/:id/reopen': async () => ({
+      status: (await t.request(coordinator, 'POST', `/api/milestones/${milestoneId}/reopen`, { body: { reason: '误操作' }, headers: { 'if-match': '"3"' } })).statusCode,
+      action: 'milestone.reopen',
+    }),
+    'PUT /api/calendar/:date': async () => ({ status: (await t.request(coordinator, 'PUT', '/api/calendar/2027-02-09', { body: { kind: 'holiday', name: '春节' } })).statusCode, action: 'calendar.set-day' }),
+    'POST /api/notifications/read-all': async () => ({ status: (await t.request(coordinator, 'POST', '/api/notifications/read-all')).statusCode, action: 'notification.read' }),
+    'POST /api/notifications/:id/read': async () => {
+      await t.container.services.notifications.send([{ userId: coordinator.userId, unitId: null, kind: 'test', title: '测试通知', body: null, link: null, dedupeKey: 'audit-test' }]);
+      const id = (await t.request(coordinator, 'GET', '/api/notifications')).json().items[0].id;
+      return { status: (await t.request(coordinator, 'POST', `/api/notifications/${id}/read`)).statusCode, action: 'notification.read' };
+    },
+    'POST /api/attachments': async () => {
+      const res = await t.request(coordinator, 'POST', '/api/attachments', { body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('签约协议.pdf') } });
+      attachmentId = res.json().id;
+      return { status: res.statusCode, action: 'attachment.upload' };
+    },
+    'DELETE /api/attachments/:id': async () => ({ status: (await t.request(coordinator, 'DELETE', `/api/attachments/${attachmentId}`)).statusCode, action: 'attachment.delete' }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

@@ -16,7 +16,7 @@ export interface ProjectScope {
   userId: string;
 }
 
-function inScope(eb: ExpressionBuilder<Database, 'projects'>, scope: ProjectScope) {
+export function inScope(eb: ExpressionBuilder<Database, 'projects'>, scope: ProjectScope) {
   const prefix = `${scope.unitPath}%`;
   return eb.or([
     eb('projects.unitId', 'in', eb.selectFrom('units').select('units.id').where('units.path', 'like', prefix)),
@@ -34,7 +34,7 @@ function inScope(eb: ExpressionBuilder<Database, 'projects'>, scope: ProjectScop
 export type ProjectFilters = Omit<ListProjectsQuery, 'page' | 'pageSize' | 'sort' | 'order' | 'unitId'> & { unitPath?: string | undefined };
 type Filters = ProjectFilters;
 
-function filtered(db: Kysely<Database>, f: Filters, scope: ProjectScope | null) {
+export function filtered(db: Kysely<Database>, f: Filters, scope: ProjectScope | null) {
   let q = db.selectFrom('projects');
   if (scope) q = q.where((eb) => inScope(eb, scope));
   if (f.archived !== 'all') q = q.where('projects.archived', '=', f.archived === 'true' ? 1 : 0);

@@ -1,3 +1,4 @@
+import { chinaDate } from '../../core/business-date.js';
 import type { Writable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../core/errors.js';
@@ -24,7 +25,7 @@ import { stageEventsRepository } from './stage-events.repository.js';
 type Extra = Record<string, string | number | null>;
 
 /** The data scope of a scoped actor; none for someone at the root unit, whose subtree is everything. */
-function scopeOf(actor: Actor): ProjectScope | null {
+export function scopeOf(actor: Actor): ProjectScope | null {
   if (!actor.scoped) return null;
   const path = actor.unitPath ?? '\u0000';
   if (/^\/[^/]+\/$/.test(path)) return null;
@@ -44,7 +45,7 @@ function toColumns(input: UpdateProjectInput): Partial<ProjectRow> {
 
 export function createProjectsService(deps: Deps, audit: AuditService, extraFields: ExtraFieldsService, attachments: AttachmentsService) {
   // Business dates are China's calendar days, not UTC ones (00:00–08:00 Beijing time is still yesterday in UTC).
-  const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit' }).format(deps.clock.now());
+  const today = () => chinaDate(deps.clock.now());
 
   async function getRow(db: Kysely<Database>, actor: Actor, id: string) {
     const row = await projectsRepository.find(db, id);
@@ -139,6 +140,11 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
       const filters: ProjectFilters = { ...rest, stage: undefined, unitPath: await resolveUnitPath(unitId) };
       const rows = await projectsRepository.summary(deps.db, filters, scopeOf(actor));
       return rows.map((r) => ({ stage: r.stage as Stage, count: Number(r.count), totalInvestment: Number(r.totalInvestment ?? 0) }));
+    },
+
+    /** The project row when the actor may see it, else NOT_FOUND (for features hung on a project). */
+    findVisible(actor: Actor, id: string) {
+      return getRow(deps.db, actor, id);
     },
 
     async get(actor: Actor, id: string): Promise<Project> {

@@ -1,0 +1,107 @@
+/** Row types of the milestone tables (migration 0006); part of `Database` in database.ts. */
+export interface CalendarDaysTable {
+  date: string;
+  year: number;
+  kind: 'holiday' | 'workday';
+  name: string;
+  provisional: number;
+  updatedAt: string;
+}
+
+/** 节点模板. `nodes` is JSON text of TemplateNode[] (src/core/schemas/milestones.schema.ts). */
+export interface MilestoneTemplatesTable {
+  id: string;
+  unitId: string;
+  shippedKey: string | null;
+  name: string;
+  description: string | null;
+  anchorCode: string;
+  nodes: string;
+  archived: number;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A project's plan: which template from which anchor date, and when it was first approved (baseline). */
+export interface ProjectPlansTable {
+  projectId: string;
+  unitId: string;
+  templateId: string | null;
+  templateName: string;
+  anchorDate: string;
+  approvedAt: string | null;
+  approvedBy: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 项目节点: one dated step of a project's plan with its owner. */
+export interface MilestonesTable {
+  id: string;
+  projectId: string;
+  unitId: string;
+  seq: number;
+  code: string;
+  name: string;
+  kind: string;
+  dependsOn: string;
+  parallelGroup: string | null;
+  durationDays: number;
+  statutoryDays: number | null;
+  /** JSON {after, months} or null. */
+  withinRule: string | null;
+  statutoryNote: string | null;
+  stage: string | null;
+  plannedStart: string;
+  plannedEnd: string;
+  baselineStart: string | null;
+  baselineEnd: string | null;
+  startedOn: string | null;
+  actualDate: string | null;
+  ownerUnitId: string | null;
+  ownerUserId: string | null;
+  note: string | null;
+  version: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** 计划调整记录: every move of an approved milestone's planned dates, with its reason. */
+export interface MilestoneChangesTable {
+  id: string;
+  milestoneId: string;
+  projectId: string;
+  unitId: string;
+  fromStart: string;
+  fromEnd: string;
+  toStart: string;
+  toEnd: string;
+  reason: string;
+  byUserId: string | null;
+  createdAt: string;
+}
+
+/** 站内通知 (in-app inbox); `dedupeKey` makes a reminder job safe to run twice. */
+export interface NotificationsTable {
+  id: string;
+  userId: string;
+  unitId: string | null;
+  kind: string;
+  title: string;
+  body: string | null;
+  link: string | null;
+  dedupeKey: string;
+  createdAt: string;
+  readAt: string | null;
+}
+
+export interface MilestoneTables {
+  calendarDays: CalendarDaysTable;
+  milestoneTemplates: MilestoneTemplatesTable;
+  projectPlans: ProjectPlansTable;
+  milestones: MilestonesTable;
+  milestoneChanges: MilestoneChangesTable;
+  notifications: NotificationsTable;
+}
