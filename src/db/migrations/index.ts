@@ -2,6 +2,7 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001-foundation.js';
 import * as m0002 from './0002-projects.js';
 import * as m0003 from './0003-ledger-list-indexes.js';
+import * as m0004 from './0004-ledger-export-index.js';
 import * as m0005 from './0005-attachments.js';
 import * as m0006 from './0006-milestones.js';
 
@@ -10,6 +11,7 @@ export const migrations: Record<string, Migration> = {
   '0001-foundation': m0001,
   '0002-projects': m0002,
   '0003-ledger-list-indexes': m0003,
+  '0004-ledger-export-index': m0004,
   '0005-attachments': m0005,
   '0006-milestones': m0006,
 };

@@ -1,4 +1,4 @@
-import type { ExpressionBuilder, Insertable, Kysely, Selectable } from 'kysely';
+import type { ExpressionBuilder, InferResult, Insertable, Kysely, Selectable } from 'kysely';
 import type { ListProjectsQuery } from '../../core/schemas/projects.schema.js';
 import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
 import { toCount } from '../../db/helpers/count.js';
@@ -6,6 +6,11 @@ import { jsonTextField } from '../../db/helpers/json.js';
 import { normaliseQuery } from './search-text.js';
 
 export type ProjectRow = Selectable<ProjectsTable>;
+
+/** 'landAreaCentimu' → 'land_area_centimu': what CamelCasePlugin turns a name into in SQL. */
+type SnakeCase<S extends string> = S extends `${infer C}${infer Rest}` ? `${C extends Lowercase<C> ? C : `_${Lowercase<C>}`}${SnakeCase<Rest>}` : S;
+/** A row type with its keys as the database names them (for rows read without CamelCasePlugin). */
+export type SnakeKeys<T> = { [K in keyof T & string as SnakeCase<K>]: T[K] };
 
 /**
  * Who may see which projects: a scoped reader sees projects whose lead unit or a supporting unit
@@ -205,17 +210,58 @@ export const projectsRepository = {
       .execute();
   },
 
-  /** One keyset page of a stage's projects for the ledger export, with names joined. */
-  exportPage(db: Kysely<Database>, f: ProjectFilters, scope: ProjectScope | null, stage: string, after: { name: string; id: string } | null, limit: number) {
+  /**
+   * One keyset page of a stage's projects for the ledger export, with names joined, built for
+   * 50,000-row exports:
+   * - only the columns the ledger shows (reading every column of the wide row doubled the time);
+   * - the position as a row value `(name, id) > (…)`, which both databases answer as a range seek
+   *   on projects_export_idx (archived, stage, name, id); the OR spelling made SQLite scan the
+   *   stage from its first row again on every page;
+   * - rows as the database returns them, keys in snake_case: the query is compiled with the
+   *   database's plugins (so identifiers are snake_cased as everywhere) but run without them, since
+   *   CamelCasePlugin rebuilding every row key by key was a fifth of the export's database time.
+   */
+  async exportPage(db: Kysely<Database>, f: ProjectFilters, scope: ProjectScope | null, stage: string, after: { name: string; id: string } | null, limit: number) {
     let q = filtered(db, { ...f, stage: undefined }, scope)
       .innerJoin('units', 'units.id', 'projects.unitId')
       .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
       .leftJoin('users as helper', 'helper.id', 'projects.helperUserId')
-      .selectAll('projects')
-      .select(['units.name as leadUnitName', 'leader.displayName as leaderName', 'leader.title as leaderTitle', 'helper.displayName as helperName'])
+      .select([
+        'projects.id',
+        'projects.version',
+        'projects.code',
+        'projects.name',
+        'projects.level',
+        'projects.industry',
+        'projects.nature',
+        'projects.builder',
+        'projects.location',
+        'projects.scale',
+        'projects.landAreaCentimu',
+        'projects.totalInvestment',
+        'projects.fixedAssetInvestment',
+        'projects.annualPlanInvestment',
+        'projects.ytdInvestment',
+        'projects.plannedSignDate',
+        'projects.actualSignDate',
+        'projects.plannedStartDate',
+        'projects.actualStartDate',
+        'projects.plannedCompletionDate',
+        'projects.actualCompletionDate',
+        'projects.plannedOperationDate',
+        'projects.actualOperationDate',
+        'projects.progressText',
+        'projects.extra',
+        'units.name as leadUnitName',
+        'leader.displayName as leaderName',
+        'leader.title as leaderTitle',
+        'helper.displayName as helperName',
+      ])
       .where('projects.stage', '=', stage);
-    if (after) q = q.where((eb) => eb.or([eb('projects.name', '>', after.name), eb.and([eb('projects.name', '=', after.name), eb('projects.id', '>', after.id)])]));
-    return q.orderBy('projects.name').orderBy('projects.id').limit(limit).execute();
+    if (after) q = q.where((eb) => eb(eb.refTuple('projects.name', 'projects.id'), '>', eb.tuple(after.name, after.id)));
+    const compiled = q.orderBy('projects.name').orderBy('projects.id').limit(limit).compile();
+    const { rows } = await db.withoutPlugins().executeQuery(compiled);
+    return rows as unknown as SnakeKeys<InferResult<typeof compiled>[number]>[];
   },
 
   /** Supporting unit names of many projects at once (one query per export page). */
@@ -230,8 +276,17 @@ export const projectsRepository = {
       .where('projectUnits.role', '=', 'supporting')
       .orderBy('units.path')
       .execute();
-    for (const r of rows) map.set(r.projectId, [...(map.get(r.projectId) ?? []), r.name]);
+    for (const r of rows) {
+      const names = map.get(r.projectId);
+      if (names) names.push(r.name);
+      else map.set(r.projectId, [r.name]);
+    }
     return map;
+  },
+
+  /** The active extra fields (自定义字段) in the order the ledger shows them, for the export's extra columns. */
+  exportExtraFields(db: Kysely<Database>) {
+    return db.selectFrom('extraFieldDefs').select(['key', 'label', 'kind']).where('archived', '=', 0).orderBy('sortOrder').orderBy('createdAt').execute();
   },
 
   /** Stage events of the projects in scope (for flows, conversion and dwell time). */
