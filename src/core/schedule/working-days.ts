@@ -12,35 +12,56 @@ export interface WorkCalendar {
 
 export const ISO_DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
 
-function toUtc(date: string): Date {
+// Days are counted as integers since 1970-01-01 (a Thursday): loops over months of days then
+// cost a set lookup per day, not a Date per day (plans recompute lateness for every node).
+const DAY_MS = 86_400_000;
+
+function toDay(date: string): number {
   if (!ISO_DATE_RE.test(date)) throw new RangeError(`not an ISO date: ${date}`);
-  return new Date(`${date}T00:00:00Z`);
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10))) / DAY_MS;
+}
+
+function fromDay(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+const numeric = new WeakMap<WorkCalendar, { holidays: Set<number>; workdays: Set<number> }>();
+function daysOf(cal: WorkCalendar) {
+  let n = numeric.get(cal);
+  if (!n) {
+    n = { holidays: new Set([...cal.holidays].map(toDay)), workdays: new Set([...cal.workdays].map(toDay)) };
+    numeric.set(cal, n);
+  }
+  return n;
+}
+
+function isWorking(n: { holidays: Set<number>; workdays: Set<number> }, day: number): boolean {
+  if (n.workdays.has(day)) return true;
+  if (n.holidays.has(day)) return false;
+  const weekday = (((day + 4) % 7) + 7) % 7; // 0 = Sunday
+  return weekday !== 0 && weekday !== 6;
 }
 
 /** The calendar date `days` after (or before, when negative) `date`. */
 export function addCalendarDays(date: string, days: number): string {
-  const d = toUtc(date);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
+  return fromDay(toDay(date) + days);
 }
 
 /** Whole calendar days from `from` to `to` (negative when `to` is earlier). */
 export function calendarDaysBetween(from: string, to: string): number {
-  return Math.round((toUtc(to).getTime() - toUtc(from).getTime()) / 86_400_000);
+  return toDay(to) - toDay(from);
 }
 
 export function isWorkingDay(cal: WorkCalendar, date: string): boolean {
-  if (cal.workdays.has(date)) return true;
-  if (cal.holidays.has(date)) return false;
-  const weekday = toUtc(date).getUTCDay();
-  return weekday !== 0 && weekday !== 6;
+  return isWorking(daysOf(cal), toDay(date));
 }
 
 /** `date` itself when it is a working day, else the first working day after it. */
 export function onOrAfterWorkingDay(cal: WorkCalendar, date: string): string {
-  let d = date;
-  while (!isWorkingDay(cal, d)) d = addCalendarDays(d, 1);
-  return d;
+  const n = daysOf(cal);
+  let d = toDay(date);
+  while (!isWorking(n, d)) d++;
+  return fromDay(d);
 }
 
 /**
@@ -50,20 +71,23 @@ export function onOrAfterWorkingDay(cal: WorkCalendar, date: string): string {
  */
 export function addWorkingDays(cal: WorkCalendar, date: string, n: number): string {
   if (n === 0) return onOrAfterWorkingDay(cal, date);
+  const days = daysOf(cal);
   const step = n > 0 ? 1 : -1;
-  let d = date;
+  let d = toDay(date);
   let left = Math.abs(n);
   while (left > 0) {
-    d = addCalendarDays(d, step);
-    if (isWorkingDay(cal, d)) left--;
+    d += step;
+    if (isWorking(days, d)) left--;
   }
-  return d;
+  return fromDay(d);
 }
 
 /** Working days after `from` up to and including `to` (0 when `to` ≤ `from`). */
 export function workingDaysBetween(cal: WorkCalendar, from: string, to: string): number {
+  const days = daysOf(cal);
+  const last = toDay(to);
   let n = 0;
-  for (let d = addCalendarDays(from, 1); d <= to; d = addCalendarDays(d, 1)) if (isWorkingDay(cal, d)) n++;
+  for (let d = toDay(from) + 1; d <= last; d++) if (isWorking(days, d)) n++;
   return n;
 }
 
