@@ -3,6 +3,7 @@ import { migrateToLatest, openDatabase, type DbHandle } from './db/connect.js';
 import { createAttachmentsService } from './features/attachments/attachments.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createGoalsService } from './features/goals/goals.service.js';
 import { createCalendarService } from './features/calendar/calendar.service.js';
 import { createPlansService } from './features/milestones/plans.service.js';
 import { createPortfolioService } from './features/milestones/portfolio.service.js';
@@ -41,7 +42,8 @@ export function createServices(deps: Deps) {
   const plans = createPlansService(deps, audit, projects, templates, calendar);
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications };
+  const goals = createGoalsService(deps, audit);
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
 }
 export type Services = ReturnType<typeof createServices>;
 

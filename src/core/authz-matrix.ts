@@ -135,6 +135,13 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'POST /api/notifications/:id/read': { roles: EVERY_SIGNED_IN },
   'POST /api/notifications/read-all': { roles: EVERY_SIGNED_IN },
 
+  // 目标: read by the business roles within their unit subtree; 项目办 sets targets for its own
+  // unit and the units below it.
+  'GET /api/goals': { roles: PROJECT_READERS },
+  'GET /api/goals/:unitId/:year': { roles: PROJECT_READERS },
+  'GET /api/goals/:unitId/:year/projects': { roles: PROJECT_READERS },
+  'PUT /api/goals/:unitId/:year': { roles: PROJECT_WRITERS },
+
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },
 };

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import type { GoalsTable } from './tables-goals.js';
 import type { MilestoneTables } from './tables-milestones.js';
 
 /**
@@ -218,6 +219,7 @@ export interface Database extends MilestoneTables {
   projectStageEvents: ProjectStageEventsTable;
   extraFieldDefs: ExtraFieldDefsTable;
   savedViews: SavedViewsTable;
+  goals: GoalsTable;
   attachments: AttachmentsTable;
 }
 

@@ -6,6 +6,7 @@ import type { Container } from '../container.js';
 import { registerAttachmentsRoutes } from '../features/attachments/attachments.routes.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
+import { registerGoalsRoutes } from '../features/goals/goals.routes.js';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
@@ -71,6 +72,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerAuditRoutes(app, s.audit);
   registerProjectsRoutes(app, s.projects, s.audit, s.ledgerImport);
   registerLedgerSettingsRoutes(app, s.extraFields, s.savedViews);
+  registerGoalsRoutes(app, s.goals);
   registerAttachmentsRoutes(app, s.attachments);
   registerCalendarRoutes(app, s.calendar);
   registerMilestoneRoutes(app, s);

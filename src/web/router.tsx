@@ -25,6 +25,7 @@ const ProjectsPage = page(() => import('./features/projects/ProjectsPage.js'), '
 const ProjectsBoardPage = page(() => import('./features/projects/ProjectsBoardPage.js'), 'ProjectsBoardPage');
 const ProjectPage = page(() => import('./features/projects/ProjectPage.js'), 'ProjectPage');
 const ImportPage = page(() => import('./features/projects/ImportPage.js'), 'ImportPage');
+const GoalsPage = page(() => import('./features/goals/GoalsPage.js'), 'GoalsPage');
 
 function publicPage(Page: ComponentType) {
   return (
@@ -50,6 +51,7 @@ export const routes: RouteObject[] = [
     element: <RequireAuth />,
     children: [
       { index: true, element: <HomePage /> },
+      { path: 'goals', element: guarded('GET /api/goals', GoalsPage) },
       { path: 'units', element: guarded('GET /api/units', UnitsPage) },
       { path: 'users', element: guarded('GET /api/users', UsersPage) },
       { path: 'audit', element: guarded('GET /api/audit', AuditPage) },

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { createContainer, type Container } from '../../src/container.js';
+import type { Clock } from '../../src/features/shared/context.js';
 import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/types.js';
 
@@ -31,13 +32,14 @@ export interface BrowserJourney {
 
 /**
  * The real server in-process on a random port against a fresh SQLite file, and one chromium
- * page in zh-CN / Asia/Shanghai at 1280×800. `seed` runs before the server starts listening.
+ * page in zh-CN / Asia/Shanghai at 1280×800. `seed` runs before the server starts listening;
+ * `clock` pins the server's time (figures that depend on today, such as 序时, stay the same).
  */
-export async function startJourney(opts: { label: string; seed?: (container: Container, dir: string) => Promise<void>; context?: BrowserContextOptions }): Promise<BrowserJourney> {
+export async function startJourney(opts: { label: string; seed?: (container: Container, dir: string) => Promise<void>; context?: BrowserContextOptions; clock?: Clock }): Promise<BrowserJourney> {
   if (!existsSync('dist/web/index.html')) throw new Error('dist/web is missing: the test global setup builds it (scripts/build.mjs)');
   const dir = mkdtempSync(join(tmpdir(), `luodi-e2e-${opts.label}-`));
   mkdirSync(SHOTS, { recursive: true });
-  const container = await createContainer(loadConfig({ LUODI_DB: join(dir, 'e2e.db'), LUODI_LOG_LEVEL: 'silent', LUODI_WEB_DIR: 'dist/web', LUODI_JOBS: 'false' }));
+  const container = await createContainer(loadConfig({ LUODI_DB: join(dir, 'e2e.db'), LUODI_LOG_LEVEL: 'silent', LUODI_WEB_DIR: 'dist/web', LUODI_JOBS: 'false' }), opts.clock ? { clock: opts.clock } : {});
   await opts.seed?.(container, dir);
   const app = await buildApp(container);
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -5,6 +5,7 @@ import * as m0003 from './0003-ledger-list-indexes.js';
 import * as m0004 from './0004-ledger-export-index.js';
 import * as m0005 from './0005-attachments.js';
 import * as m0006 from './0006-milestones.js';
+import * as m0007 from './0007-goals.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004-ledger-export-index': m0004,
   '0005-attachments': m0005,
   '0006-milestones': m0006,
+  '0007-goals': m0007,
 };

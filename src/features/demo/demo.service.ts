@@ -6,6 +6,7 @@ import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
 import { YUAN_PER_WAN } from '../../core/money.js';
 import { demoProjects } from './demo-projects.js';
+import { demoYtdInvestment, loadDemoGoals } from './demo-goals.js';
 import { DEMO_PEOPLE, DEMO_ROOT_NAME, DEMO_UNITS } from './demo-world.js';
 
 export interface DemoResult {
@@ -16,6 +17,8 @@ export interface DemoResult {
   accountsExisting: string[];
   projectsCreated: number;
   projectsExisting: number;
+  goalsCreated: number;
+  goalsExisting: number;
 }
 
 /** A random password that passes both policy profiles: 14 characters from all four classes. */
@@ -29,7 +32,7 @@ export function demoPassword(): string {
  * people by username; whatever exists is left as it is (passwords included).
  */
 export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor): Promise<DemoResult> {
-  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0 };
+  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0, goalsCreated: 0, goalsExisting: 0 };
   const byKey = new Map<string, Unit>();
   const existingRoot = await services.units.findRoot();
 
@@ -68,6 +71,9 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
   }
 
   await loadDemoProjects(deps, services, actor, byKey, result);
+  const goals = await loadDemoGoals(deps, services, actor, byKey);
+  result.goalsCreated = goals.created;
+  result.goalsExisting = goals.existing;
   return result;
 }
 
@@ -97,6 +103,7 @@ async function loadDemoProjects(deps: Deps, services: Services, actor: Actor, un
       totalInvestment: d.totalWan * YUAN_PER_WAN,
       fixedAssetInvestment: Math.round(d.totalWan * 0.8) * YUAN_PER_WAN,
       annualPlanInvestment: Math.round(d.totalWan * 0.3) * YUAN_PER_WAN,
+      ytdInvestment: demoYtdInvestment(d.name, d.path.at(-1)!.stage, Math.round(d.totalWan * 0.3) * YUAN_PER_WAN),
       landArea: d.landMu,
       location: 'XX港经济区',
       progressText: d.progress,

@@ -1,4 +1,5 @@
 import { enAttachments } from './en.attachments.js';
+import { enGoals } from './en.goals.js';
 import { enProjects } from './en.projects.js';
 import type { MessageKey } from './zh.js';
 
@@ -207,5 +208,6 @@ export const en: Record<MessageKey, string> = {
   'nav.projectDetail': 'Project',
 
   ...enProjects,
+  ...enGoals,
   ...enAttachments,
 };

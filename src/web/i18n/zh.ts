@@ -3,6 +3,7 @@
  * Add a key here first; en.ts then fails to compile until it has the English text too.
  */
 import { zhAttachments } from './zh.attachments.js';
+import { zhGoals } from './zh.goals.js';
 import { zhProjects } from './zh.projects.js';
 
 export const zh = {
@@ -209,6 +210,7 @@ export const zh = {
   'nav.projectDetail': '项目详情',
 
   ...zhProjects,
+  ...zhGoals,
   ...zhAttachments,
 } as const;
 

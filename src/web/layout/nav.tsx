@@ -1,4 +1,4 @@
-import { ApartmentOutlined, AuditOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -20,6 +20,7 @@ export interface NavItem {
 export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
   { path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, requires: 'GET /api/projects' },
+  { path: '/goals', labelKey: 'nav.goals', icon: <AimOutlined />, requires: 'GET /api/goals' },
   { path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, requires: 'GET /api/units' },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, requires: 'GET /api/users' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, requires: 'GET /api/audit' },
