@@ -6,6 +6,7 @@ import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
 import { YUAN_PER_WAN } from '../../core/money.js';
 import { demoProjects } from './demo-projects.js';
+import { loadDemoPlans } from './demo-plans.js';
 import { demoYtdInvestment, loadDemoGoals } from './demo-goals.js';
 import { DEMO_PEOPLE, DEMO_ROOT_NAME, DEMO_UNITS } from './demo-world.js';
 
@@ -19,6 +20,8 @@ export interface DemoResult {
   projectsExisting: number;
   goalsCreated: number;
   goalsExisting: number;
+  plansCreated: number;
+  plansExisting: number;
 }
 
 /** A random password that passes both policy profiles: 14 characters from all four classes. */
@@ -32,7 +35,7 @@ export function demoPassword(): string {
  * people by username; whatever exists is left as it is (passwords included).
  */
 export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor): Promise<DemoResult> {
-  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0, goalsCreated: 0, goalsExisting: 0 };
+  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0, goalsCreated: 0, goalsExisting: 0, plansCreated: 0, plansExisting: 0 };
   const byKey = new Map<string, Unit>();
   const existingRoot = await services.units.findRoot();
 
@@ -74,6 +77,9 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
   const goals = await loadDemoGoals(deps, services, actor, byKey);
   result.goalsCreated = goals.created;
   result.goalsExisting = goals.existing;
+  const plans = await loadDemoPlans(deps, services, actor);
+  result.plansCreated = plans.created;
+  result.plansExisting = plans.existing;
   return result;
 }
 
