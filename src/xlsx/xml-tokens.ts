@@ -202,11 +202,11 @@ export class XmlTokens {
     return sameText(this.buf, this.nameStart, this.nameEnd, local);
   }
 
-  /** TEXT only: the text, entities decoded. */
+  /** TEXT only: the text, entities decoded; a string of its own, not a view of the chunk. */
   text(): string {
     const raw = this.buf.slice(this.textStart, this.textEnd);
-    if (this.cdata) return raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw;
-    return decodeText(raw);
+    if (this.cdata) return unslice(raw.includes('\r') ? raw.replace(/\r\n?/g, '\n') : raw);
+    return unslice(decodeText(raw));
   }
 
   /** TEXT only: is it only whitespace (the indentation between elements)? */
@@ -288,6 +288,16 @@ function tagEnd(s: string, from: number): number {
     }
   }
   return -1;
+}
+
+/**
+ * V8 makes a slice of 13 or more characters a view that keeps the whole parent string alive:
+ * a project code kept from a 64 KiB chunk would keep the chunk (128 KiB as UTF-16), and the
+ * import holds codes and ids of 50,000 rows. Prepending a character and slicing it off again
+ * copies the text into a string of its own.
+ */
+function unslice(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
 /** s[start, end) === text, compared in place (charCodeAt beats startsWith on these short names). */

@@ -20,3 +20,4 @@ export type { LedgerPerson } from './ledger-people.js';
 export { parseQuantity, parsePercent } from './ledger-numbers.js';
 export type { LedgerUnit } from './ledger-units.js';
 export type { CellValue, SheetRow } from './ledger-text.js';
+export type { ExtraValues } from './ledger-extra.js';

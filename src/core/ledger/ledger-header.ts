@@ -28,6 +28,8 @@ export interface LedgerColumn {
   /** 0–1: 1 for an exact synonym or a user choice. */
   confidence: number;
   source: 'detected' | 'user' | null;
+  /** The extra field (自定义字段) key when the header is that field's label (field is then null). */
+  extraKey?: string;
 }
 
 export interface LedgerHeader {

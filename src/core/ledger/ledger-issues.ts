@@ -53,6 +53,7 @@ export const ISSUE_CODES = {
   'text-too-long': { severity: 'error', zh: '“{label}”超过 {max} 个字', en: '"{labelEn}" is longer than {max} characters' },
   'subtotal-mismatch': { severity: 'warning', zh: '{kind}行的“{label}”为 {stated}万元，明细合计为 {sum}万元', en: 'The {kindEn} row states {labelEn} = {stated} 万元 but the rows sum to {sum} 万元' },
   'section-count-mismatch': { severity: 'warning', zh: '分组“{section}”注明 {expected} 个项目，实际 {actual} 个', en: 'Section "{section}" says {expected} projects but lists {actual}' },
+  'bad-extra-value': { severity: 'error', zh: '{problem}', en: '{problemEn}' },
   'too-many-issues': { severity: 'warning', zh: '问题过多，仅列出前 {max} 条', en: 'Too many issues; only the first {max} are listed' },
 } as const satisfies Record<string, Def>;
 

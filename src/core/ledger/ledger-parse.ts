@@ -1,7 +1,9 @@
+import type { ExtraField } from '../schemas/extra-fields.schema.js';
 import { classifyRow, type ClassifyContext, type RowClass } from './ledger-classify.js';
 import { LEDGER_STAGES, STAGE_ZH, type LedgerStage } from './ledger-enums.js';
 import { fieldDef, type FieldKey } from './ledger-fields.js';
 import { applyMapping, detectHeader, type ColumnMapping, type LedgerHeader, type UnitOverrides } from './ledger-header.js';
+import { convertExtraCells, extraColumnsOf, mapExtraColumns, type ExtraColumn, type ExtraValues } from './ledger-extra.js';
 import { addToScopes, aggregateMismatches, newScope, type Aggregate, type Scope, type Section } from './ledger-aggregates.js';
 import { makeIssue, type LedgerIssue } from './ledger-issues.js';
 import { parseQuantity } from './ledger-numbers.js';
@@ -36,6 +38,8 @@ export interface ParseLedgerOptions {
   onRow?: (row: ParsedRow) => void;
   /** Keep the parsed rows in the result (default true); false with onRow keeps memory flat. */
   collectRows?: boolean;
+  /** Active extra fields (自定义字段): a column headed with one's label holds its values (see ledger-extra.ts). */
+  extraFields?: readonly ExtraField[];
 }
 
 /** One project row of the ledger. */
@@ -52,6 +56,8 @@ export interface ParsedRow {
   errorCount: number;
   warningCount: number;
   raw?: CellValue[];
+  /** Extra field values by key, when the ledger has such columns and the row fills some. */
+  extra?: ExtraValues;
 }
 
 export interface LedgerParseResult {
@@ -82,6 +88,7 @@ export class LedgerParser {
   private headerDone = false;
   private columns: ResolvedColumn[] = [];
   private moneyColumns: ResolvedColumn[] = [];
+  private extraColumns: ExtraColumn[] = [];
   private classify: ClassifyContext = { nameIndex: null, codeIndex: null, headerTexts: [], inTrailer: false, firstAfterHeader: true };
   private year: number | null;
   private readonly rows: ParsedRow[] = [];
@@ -118,6 +125,11 @@ export class LedgerParser {
     this.buffer.push(row);
     const forcedLast = this.opts.headerRows?.length ? Math.max(...this.opts.headerRows) : 0;
     if (this.buffer.length >= HEADER_SCAN && row.rowNumber > forcedLast) this.resolveHeader();
+  }
+
+  /** The header once found (after the first rows, before the first onRow call), else null. */
+  headerSoFar(): LedgerHeader | null {
+    return this.header;
   }
 
   finish(): LedgerParseResult {
@@ -166,14 +178,19 @@ export class LedgerParser {
       this.addIssue(makeIssue('no-header', { row: this.firstRowNumber, column: null, field: null }));
       return;
     }
-    const header = this.opts.mapping || this.opts.units ? applyMapping(detected, this.opts.mapping, this.opts.units) : detected;
+    let header = this.opts.mapping || this.opts.units ? applyMapping(detected, this.opts.mapping, this.opts.units) : detected;
+    const extraFields = this.opts.extraFields ?? [];
+    if (extraFields.length > 0) {
+      header = mapExtraColumns(header, extraFields, new Set(Object.keys(this.opts.mapping ?? {}).map(Number)));
+      this.extraColumns = extraColumnsOf(header, extraFields);
+    }
     this.header = header;
     this.year ??= header.year;
     const headerRow = header.headerRows[header.headerRows.length - 1] ?? this.firstRowNumber;
     const seen = new Map<FieldKey, string>();
     for (const col of header.columns) {
       if (col.field === null) {
-        if (col.header !== '') this.addIssue(makeIssue('unmapped-column', { row: headerRow, column: col.letter, field: null }, { column: col.letter, header: col.header }));
+        if (col.header !== '' && !col.extraKey) this.addIssue(makeIssue('unmapped-column', { row: headerRow, column: col.letter, field: null }, { column: col.letter, header: col.header }));
         continue;
       }
       const def = fieldDef(col.field);
@@ -240,6 +257,8 @@ export class LedgerParser {
     const converted = convertRow(row, { columns: this.columns, year: this.year, sectionStage: section.stage, sectionTitle: section.title });
     const values = converted.values;
     const issues = converted.issues;
+    const extra = this.extraColumns.length > 0 ? convertExtraCells(row, this.extraColumns, this.year) : null;
+    if (extra) issues.push(...extra.issues);
     // Duplicates within the file: the same 项目代码, or the same name and 建设单位.
     const code = values.code;
     const nameKey = values.name ? `${identityKey(values.name)}\u0000${identityKey(values.builder ?? '')}` : null;
@@ -273,6 +292,7 @@ export class LedgerParser {
     if (section.stage) parsed.stageFromSection = section.stage;
     if (section.title) parsed.section = section.title;
     if (converted.approximate.length > 0) parsed.approximate = converted.approximate;
+    if (extra?.values) parsed.extra = extra.values;
     if (this.opts.keepRaw) parsed.raw = [...row.cells];
     this.projectRows++;
     if (this.opts.collectRows !== false) this.rows.push(parsed);

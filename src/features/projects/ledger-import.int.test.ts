@@ -8,6 +8,7 @@ import { databaseVariants, type TestDatabase } from '../../../test/helpers/datab
 import { startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
 import { loadDemoWorld } from '../demo/demo.service.js';
 import { Actor } from '../shared/context.js';
+import { createLedgerImportService } from './ledger-import.service.js';
 
 const MESSY = readFileSync(join(packageRoot(), 'test/fixtures/ledgers/messy-ledger.xlsx'));
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -115,11 +116,95 @@ describe.each(databaseVariants())('ledger import and export on $name', (variant)
     expect(p).toMatchObject({ totalInvestment: 50_000_000, stage: 'negotiating' });
   });
 
+  it('records one audit row per written project with before and after, plus the summary', async () => {
+    const audits = (objectId: string) => t.container.deps.db.selectFrom('auditLog').select(['action', 'before', 'after', 'detail']).where('objectId', '=', objectId).orderBy('at').execute();
+    const id = (await t.request(pmo, 'GET', '/api/projects?q=导入测试项目乙')).json().items[0].id as string;
+    const created = (await audits(id)).filter((a) => a.action === 'project.import-create');
+    expect(created).toHaveLength(1);
+    expect(created[0]).toMatchObject({ before: null, detail: 'row 5' });
+    expect(JSON.parse(created[0]!.after!)).toMatchObject({ name: '导入测试项目乙', totalInvestment: 80_000_000, stage: 'signed' });
+    const summaries = await t.container.deps.db.selectFrom('auditLog').select('detail').where('action', '=', 'project.import').execute();
+    expect(summaries.map((s) => JSON.parse(s.detail!))).toContainEqual({ rows: 2, created: 2, updated: 0, unchanged: 0 });
+  });
+
+  it('refuses two rows that would update the same project', async () => {
+    const id = (await t.request(pmo, 'GET', '/api/projects?q=导入测试项目乙')).json().items[0].id as string;
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['__id', '项目名称', '建设单位', '形象进度']);
+    ws.addRow([id, '导入测试项目乙', '乙公司', '第一次']);
+    ws.addRow([id, '导入测试项目乙（更名）', '乙公司', '第二次']);
+    const r = (await upload(Buffer.from(await wb.xlsx.writeBuffer()), 'dry-run')).json();
+    expect(r.errors).toMatchObject([{ row: 3, code: 'duplicate-row', message: '与第2行对应同一个已有项目“导入测试项目乙”' }]);
+  });
+
+  it('writes nothing when a project changes between the check and the write', async () => {
+    const c = t.container;
+    const p = await c.deps.db.selectFrom('projects').select(['id', 'version']).where('name', '=', '导入测试项目乙').executeTakeFirstOrThrow();
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['__id', '__version', '项目名称', '建设单位', '形象进度']);
+    ws.addRow([p.id, p.version, '导入测试项目乙', '乙公司', '导入时的进度']);
+    ws.addRow([null, null, '导入测试项目丙', '丙公司', '新项目']);
+    // Someone saves the project just before the import's transaction starts.
+    const db = c.deps.db;
+    const bound = (target: typeof db, prop: string | symbol): unknown => {
+      const v: unknown = Reflect.get(target, prop, target);
+      return typeof v === 'function' ? (v as (...a: unknown[]) => unknown).bind(target) : v;
+    };
+    const racing = new Proxy(db, {
+      get: (target, prop) =>
+        prop === 'transaction'
+          ? () => ({
+              execute: async <T>(fn: (trx: typeof db) => Promise<T>) => {
+                await target.updateTable('projects').set({ progressText: '他人同时修改', version: p.version + 1 }).where('id', '=', p.id).execute();
+                return target.transaction().execute(fn);
+              },
+            })
+          : bound(target, prop),
+    });
+    const service = createLedgerImportService({ ...c.deps, db: racing }, c.services.audit);
+    const before = await count();
+    const r = await service.importLedger(Actor.cli(), Buffer.from(await wb.xlsx.writeBuffer()), { dryRun: false });
+    expect(r).toMatchObject({ committed: false, errors: [{ row: 2, code: 'version-conflict' }] });
+    expect(await count()).toBe(before);
+    expect((await db.selectFrom('projects').select('progressText').where('id', '=', p.id).executeTakeFirstOrThrow()).progressText).toBe('他人同时修改');
+  });
+
   it('rejects what is not a workbook, and the CLI-side service reads a file path too', async () => {
     const bad = await upload(Buffer.from('not a zip at all'), 'dry-run');
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.code).toBe('VALIDATION_FAILED');
     const r = await t.container.services.ledgerImport.importLedger(Actor.cli(), Readable.from(MESSY), { dryRun: true });
     expect(r.rows).toBe(20);
+  });
+
+  // Last: the extra fields defined here would add columns to the exports above.
+  it('imports extra fields by their label, validated like the API, merged on update', async () => {
+    const c = t.container;
+    await c.services.extraFields.create(Actor.cli(), { key: 'fundingType', label: '资金类型', kind: 'choice', options: ['专项债', '自筹'] });
+    await c.services.extraFields.create(Actor.cli(), { key: 'landLots', label: '地块数', kind: 'number' });
+    await c.services.extraFields.create(Actor.cli(), { key: 'reviewDate', label: '评审日期', kind: 'date' });
+    const book = async (rows: Array<Array<string | number | null>>) => {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet('台账');
+      for (const row of rows) ws.addRow(row);
+      return Buffer.from(await wb.xlsx.writeBuffer());
+    };
+    const header = ['项目名称', '建设单位', '资金类型', '地块数', '评审日期'];
+    const bad = (await upload(await book([header, ['自定义字段甲', '甲建', '贷款', '十二', '2026年3月']]), 'commit')).json();
+    expect(bad.committed).toBe(false);
+    expect(bad.errors.map((e: { row: number; column: string; code: string }) => `${e.row}${e.column} ${e.code}`)).toEqual(['2C bad-extra-value', '2D unparseable-number']);
+
+    const ok = (await upload(await book([header, ['自定义字段甲', '甲建', '专项债', '１２', '2026年3月']]), 'commit')).json();
+    expect(ok).toMatchObject({ created: 1, committed: true, errors: [] });
+    const id = (await t.request(pmo, 'GET', '/api/projects?q=自定义字段甲')).json().items[0].id as string;
+    expect((await t.request(pmo, 'GET', `/api/projects/${id}`)).json().extra).toEqual({ fundingType: '专项债', landLots: 12, reviewDate: '2026-03' });
+
+    const again = (await upload(await book([['项目名称', '建设单位', '地块数'], ['自定义字段甲', '甲建', 14]]), 'commit')).json();
+    expect(again).toMatchObject({ updated: 1, committed: true });
+    expect((await t.request(pmo, 'GET', `/api/projects/${id}`)).json().extra).toEqual({ fundingType: '专项债', landLots: 14, reviewDate: '2026-03' });
+    const same = (await upload(await book([['项目名称', '建设单位', '地块数'], ['自定义字段甲', '甲建', 14]]), 'dry-run')).json();
+    expect(same).toMatchObject({ updated: 0, unchanged: 1 });
   });
 });
