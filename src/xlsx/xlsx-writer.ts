@@ -53,8 +53,14 @@ export interface SheetOptions {
   frozenRows?: number;
 }
 
-/** Characters of rendered XML collected before they go to the compressor as one chunk. */
-const CHUNK_CHARS = 128 * 1024;
+/**
+ * Rendered XML is turned into bytes every CHUNK_CHARS characters (a short-lived string is cheap
+ * to collect; a long one built of many pieces outlives a garbage collection and costs more), and
+ * the bytes go to the compressor at each drain() — a page of ledger rows is one compression job
+ * (zip-writer.ts) — or once MAX_PENDING_BYTES have gathered for writers that never call drain().
+ */
+const CHUNK_CHARS = 64 * 1024;
+const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 /**
  * zlib level 2: on the 61 MB worksheet of a 50,000-row ledger it deflates as fast as level 1
  * (~0.2 s, zlib's fast strategy) into 8.2 MB; the default 6 takes ~5× as long for 6.9 MB.
@@ -100,6 +106,8 @@ interface RowFormats {
 class WorksheetXml implements SheetWriter {
   private rowNumber = 0;
   private buffer: string;
+  private pending: Buffer[] = [];
+  private pendingBytes = 0;
   private readonly merges: string[] = [];
   private readonly formats = new Map<string, RowFormats>();
 
@@ -144,6 +152,8 @@ class WorksheetXml implements SheetWriter {
   }
 
   drain(): Promise<void> {
+    this.flush();
+    this.hand();
     return this.zip.drain();
   }
 
@@ -153,12 +163,25 @@ class WorksheetXml implements SheetWriter {
     if (this.merges.length) this.buffer += `<mergeCells count="${this.merges.length}">${this.merges.join('')}</mergeCells>`;
     this.buffer += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
     this.flush();
+    this.hand();
   }
 
   /** The buffer is a byte string (xlsx-text.ts): latin1 copies it to bytes unchanged. */
   private flush(): void {
-    this.zip.write(Buffer.from(this.buffer, 'latin1'));
+    if (this.buffer === '') return;
+    const bytes = Buffer.from(this.buffer, 'latin1');
     this.buffer = '';
+    this.pending.push(bytes);
+    this.pendingBytes += bytes.length;
+    if (this.pendingBytes >= MAX_PENDING_BYTES) this.hand();
+  }
+
+  /** Hands the gathered bytes to the compressor as one chunk. */
+  private hand(): void {
+    if (this.pendingBytes === 0) return;
+    this.zip.write(this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes));
+    this.pending = [];
+    this.pendingBytes = 0;
   }
 
   private formatsOf(style: RowStyle | undefined): RowFormats {

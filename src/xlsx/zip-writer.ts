@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import type { Writable } from 'node:stream';
-import { crc32, createDeflateRaw, type DeflateRaw } from 'node:zlib';
+import { crc32, createDeflateRaw, type DeflateRaw, type ZlibOptions } from 'node:zlib';
 
 /**
  * A minimal streaming zip writer, just enough for the .xlsx files we write: every entry is
@@ -24,6 +24,17 @@ const FLAG_UTF8_NAME = 0x0800;
 const METHOD_DEFLATE = 8;
 const VERSION = 20;
 const MAX_U32 = 0xffffffff;
+/**
+ * Uncompressed bytes queued for the compressor before drain() waits: a few pages of ledger rows,
+ * so compression runs on its thread while the next page is read from the database.
+ */
+const COMPRESSOR_BUFFER = 4 * 1024 * 1024;
+/**
+ * Output per compression job. zlib hands each job's result back on the main thread, which a busy
+ * export only visits once per page (drain()); with the 16 KB default a page's worksheet needed a
+ * dozen such visits and the export ended up waiting for compression instead of overlapping it.
+ */
+const COMPRESSOR_CHUNK = 1024 * 1024;
 
 export class ZipWriter {
   private offset = 0;
@@ -56,7 +67,8 @@ export class ZipWriter {
     if (this.current) throw new Error(`zip entry ${this.current.entry.name.toString()} is still open`);
     const entry: Entry = { name: Buffer.from(name, 'utf8'), crc: 0, size: 0, compressed: 0, offset: this.offset };
     this.emit(this.localHeader(entry));
-    const deflate = createDeflateRaw({ level: this.level });
+    const options: ZlibOptions & { writableHighWaterMark: number } = { level: this.level, chunkSize: COMPRESSOR_CHUNK, writableHighWaterMark: COMPRESSOR_BUFFER };
+    const deflate = createDeflateRaw(options);
     const done = new Promise<void>((resolve, reject) => {
       deflate.on('data', (chunk: Buffer) => {
         entry.compressed += chunk.length;
@@ -80,8 +92,13 @@ export class ZipWriter {
     c.deflate.write(data);
   }
 
-  /** Resolves once the open entry's compressor has room again (backpressure from the reader included). */
+  /**
+   * Gives the event loop a turn, so finished compression jobs are collected and the next ones
+   * start (an export that only awaits synchronous SQLite queries would otherwise never yield),
+   * then waits while the compressor has too much queued (backpressure from the reader included).
+   */
   async drain(): Promise<void> {
+    await new Promise((resolve) => setImmediate(resolve));
     const c = this.current;
     if (c && c.deflate.writableNeedDrain) await Promise.race([once(c.deflate, 'drain'), this.broken]);
   }
