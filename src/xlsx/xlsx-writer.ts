@@ -123,12 +123,11 @@ class WorksheetXml implements SheetWriter {
     const first = this.rowNumber + 1;
     const f = this.formatsOf(block.style);
     const rowOpen = block.height ? `" ht="${block.height}" customHeight="1">` : '">';
-    let xml = '';
     for (const values of block.rows) {
       // Pieces that do not change within a row are built once (the row number as text included):
       // this loop runs for every cell of a 50,000-row ledger.
       const r = String(++this.rowNumber);
-      xml += '<row r="' + r + rowOpen;
+      let xml = '<row r="' + r + rowOpen;
       for (let c = 0; c < values.length; c++) {
         const v = values[c];
         if (typeof v === 'number' && Number.isFinite(v)) {
@@ -142,13 +141,12 @@ class WorksheetXml implements SheetWriter {
           xml += '<c r="' + column(c) + r + f.text + '/>';
         }
       }
-      xml += '</row>';
+      this.buffer += xml + '</row>';
+      if (this.buffer.length >= CHUNK_CHARS) this.flush();
     }
     for (const [r1, c1, r2, c2] of block.merges ?? []) {
       this.merges.push(`<mergeCell ref="${column(c1 - 1)}${first + r1 - 1}:${column(c2 - 1)}${first + r2 - 1}"/>`);
     }
-    this.buffer += xml;
-    if (this.buffer.length >= CHUNK_CHARS) this.flush();
   }
 
   drain(): Promise<void> {
