@@ -15,7 +15,6 @@ import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createContainer } from '../src/container.js';
 import { openDatabase } from '../src/db/connect.js';
@@ -23,6 +22,7 @@ import { Actor } from '../src/features/shared/context.js';
 import { measure, killServers, signIn, startServer, type Sample } from './measure.js';
 import { seedProjects, seedUnits } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
+import { benchDatabase, PG_BASE } from './bench-database.js';
 
 const { values: opts } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, dry: { type: 'boolean', default: false } } });
 const DURATION = Number(opts.duration);
@@ -32,7 +32,6 @@ const LARGE = 50_000;
 const LIST_URL = `/api/projects?stage=construction&industry=${encodeURIComponent('新能源')}&sort=totalInvestment&order=desc&page=20&pageSize=20`;
 const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const IMPORT_CHILD = fileURLToPath(new URL('./ledger-import-child.ts', import.meta.url));
-const pgBase = process.env['LUODI_BENCH_POSTGRES_URL'] ?? process.env['LUODI_TEST_POSTGRES_URL'];
 
 interface DbFigures {
   name: string;
@@ -43,25 +42,6 @@ interface DbFigures {
   importPeakMb: number | null;
 }
 
-async function newDatabase(kind: 'sqlite' | 'postgres', dir: string, label: string): Promise<{ url: string; drop(): Promise<void> }> {
-  if (kind === 'sqlite') return { url: join(dir, `${label}.db`), drop: async () => undefined };
-  const name = `luodi_bench_${label}_${Date.now()}`;
-  const c = new pg.Client({ connectionString: pgBase });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(pgBase!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: pgBase });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
 
 async function listSample(baseUrl: string, headers: Record<string, string>, pid: number): Promise<Sample> {
   await measure({ url: `${baseUrl}${LIST_URL}`, headers, pid }, CONNECTIONS, 2); // warm-up
@@ -70,8 +50,8 @@ async function listSample(baseUrl: string, headers: Record<string, string>, pid:
 
 async function run(kind: 'sqlite' | 'postgres'): Promise<DbFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'luodi-bench-ledger-'));
-  const main = await newDatabase(kind, dir, 'main');
-  const target = await newDatabase(kind, dir, 'import');
+  const main = await benchDatabase(kind, dir, 'main');
+  const target = await benchDatabase(kind, dir, 'import');
   try {
     const server = await startServer(['luodi', main.url]);
     const handle = openDatabase(main.url, { poolMax: 4 });
@@ -136,13 +116,13 @@ function render(figures: DbFigures[]): string {
       `| ${f.name} | ${f.small.p99Ms} | ${f.large.p99Ms} | ${(growth * 100 - 100).toFixed(0)} % | ≤ ${target} ms ${f.large.p99Ms <= target ? 'PASS' : 'FAIL'}; ≤ +20 % ${growth <= 1.2 ? 'PASS' : 'FAIL'} | ${Math.round(f.large.reqPerSec).toLocaleString('en')} | ${Math.round(f.exportRowsPerSec).toLocaleString('en')} ${f.exportRowsPerSec >= 20_000 ? 'PASS' : 'FAIL'} | ${Math.round(f.importRowsPerSec).toLocaleString('en')} ${f.importRowsPerSec >= 5_000 ? 'PASS' : 'FAIL'} | ${f.importPeakMb?.toFixed(0) ?? '?'} MB ${f.importPeakMb !== null && f.importPeakMb <= 512 ? 'PASS' : 'FAIL'} |`,
     );
   }
-  if (!pgBase) lines.push('', 'PostgreSQL: skipped (no LUODI_BENCH_POSTGRES_URL / LUODI_TEST_POSTGRES_URL).');
+  if (!PG_BASE) lines.push('', 'PostgreSQL: skipped (no LUODI_BENCH_POSTGRES_URL / LUODI_TEST_POSTGRES_URL).');
   return lines.join('\n');
 }
 
 try {
   const figures = [await run('sqlite')];
-  if (pgBase) figures.push(await run('postgres'));
+  if (PG_BASE) figures.push(await run('postgres'));
   const text = render(figures);
   process.stdout.write(`${text}\n`);
   if (!opts.dry) {

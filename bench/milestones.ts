@@ -15,7 +15,6 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
 import { loadConfig } from '../src/config.js';
 import { createContainer, type Container } from '../src/container.js';
 import { newId } from '../src/core/ids.js';
@@ -27,32 +26,13 @@ import { Actor } from '../src/features/shared/context.js';
 import { goalsRepository } from '../src/features/goals/goals.repository.js';
 import { seedProjects } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
+import { benchDatabase, PG_BASE } from './bench-database.js';
 
 const { values: opts } = parseArgs({ options: { projects: { type: 'string', default: '10000' }, dry: { type: 'boolean', default: false }, 'goal-runs': { type: 'string', default: '20' } } });
 const N = Number(opts.projects);
 const GOAL_RUNS = Number(opts['goal-runs']);
 const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
-const pgBase = process.env['LUODI_BENCH_POSTGRES_URL'] ?? process.env['LUODI_TEST_POSTGRES_URL'];
 
-async function database(kind: 'sqlite' | 'postgres', dir: string, label: string) {
-  if (kind === 'sqlite') return { url: join(dir, `${label}.db`), drop: async () => undefined };
-  const name = `luodi_bench_${label}_${Date.now()}`;
-  const c = new pg.Client({ connectionString: pgBase });
-  await c.connect();
-  await c.query(`CREATE DATABASE ${name}`);
-  await c.end();
-  const url = new URL(pgBase!);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const d = new pg.Client({ connectionString: pgBase });
-      await d.connect();
-      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await d.end();
-    },
-  };
-}
 
 /** A province: root, 9 cities, 10 counties under each (100 units); projects spread over the counties. */
 async function seedProvince(c: Container): Promise<string[]> {
@@ -74,8 +54,8 @@ async function seedProvince(c: Container): Promise<string[]> {
 
 async function run(kind: 'sqlite' | 'postgres') {
   const dir = mkdtempSync(join(tmpdir(), 'luodi-bench-ms-'));
-  const a = await database(kind, dir, 'service');
-  const b = await database(kind, dir, 'sql');
+  const a = await benchDatabase(kind, dir, 'service');
+  const b = await benchDatabase(kind, dir, 'sql');
   try {
     const open = async (url: string) => {
       const c = await createContainer(loadConfig({ LUODI_DB: url, LUODI_LOG_LEVEL: 'silent' }));
@@ -166,12 +146,12 @@ function render(rows: Awaited<ReturnType<typeof run>>[]): string {
       `| ${r.name} | ${(r.serviceMs / 1000).toFixed(1)} | ${Math.round(N / (r.serviceMs / 1000)).toLocaleString('en')} | ${(r.sqlMs / 1000).toFixed(1)} | ${((r.sqlMs / r.serviceMs) * 100).toFixed(0)} % | ${r.goalsMs.toFixed(1)} | ${r.goalsSqlMs.toFixed(1)} | ${((r.goalsSqlMs / r.goalsMs) * 100).toFixed(0)} % |`,
     );
   }
-  if (!pgBase) lines.push('', 'PostgreSQL: skipped (no LUODI_BENCH_POSTGRES_URL / LUODI_TEST_POSTGRES_URL).');
+  if (!PG_BASE) lines.push('', 'PostgreSQL: skipped (no LUODI_BENCH_POSTGRES_URL / LUODI_TEST_POSTGRES_URL).');
   return lines.join('\n');
 }
 
 const figures = [await run('sqlite')];
-if (pgBase) figures.push(await run('postgres'));
+if (PG_BASE) figures.push(await run('postgres'));
 const text = render(figures);
 process.stdout.write(`${text}\n`);
 if (!opts.dry) {
