@@ -26,6 +26,10 @@ const ProjectsBoardPage = page(() => import('./features/projects/ProjectsBoardPa
 const ProjectPage = page(() => import('./features/projects/ProjectPage.js'), 'ProjectPage');
 const ImportPage = page(() => import('./features/projects/ImportPage.js'), 'ImportPage');
 const GoalsPage = page(() => import('./features/goals/GoalsPage.js'), 'GoalsPage');
+const PortfolioGanttPage = page(() => import('./features/milestones/PortfolioGanttPage.js'), 'PortfolioGanttPage');
+const MyMilestonesPage = page(() => import('./features/milestones/MyMilestonesPage.js'), 'MyMilestonesPage');
+const TemplatesPage = page(() => import('./features/milestones/TemplatesPage.js'), 'TemplatesPage');
+const CalendarPage = page(() => import('./features/milestones/CalendarPage.js'), 'CalendarPage');
 
 function publicPage(Page: ComponentType) {
   return (
@@ -52,6 +56,15 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'goals', element: guarded('GET /api/goals', GoalsPage) },
+      { path: 'gantt', element: guarded('GET /api/gantt', PortfolioGanttPage) },
+      { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
+      {
+        path: 'settings',
+        children: [
+          { path: 'milestone-templates', element: guarded('POST /api/milestone-templates', TemplatesPage) },
+          { path: 'calendar', element: guarded('PUT /api/calendar/:date', CalendarPage) },
+        ],
+      },
       { path: 'units', element: guarded('GET /api/units', UnitsPage) },
       { path: 'users', element: guarded('GET /api/users', UsersPage) },
       { path: 'audit', element: guarded('GET /api/audit', AuditPage) },

@@ -4,6 +4,7 @@
  */
 import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
+import { zhMilestones } from './zh.milestones.js';
 import { zhProjects } from './zh.projects.js';
 
 export const zh = {
@@ -211,6 +212,7 @@ export const zh = {
 
   ...zhProjects,
   ...zhGoals,
+  ...zhMilestones,
   ...zhAttachments,
 } as const;
 

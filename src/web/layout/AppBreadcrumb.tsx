@@ -14,7 +14,8 @@ export function AppBreadcrumb() {
     const key = navLabel(path);
     const last = i === parts.length - 1;
     const label = key ? t(key) : last ? t('result.notFoundShort') : path;
-    const linkable = !last && key && path !== '/account';
+    // Menu groups (账户, 计划设置) have no page of their own.
+    const linkable = !last && key && path !== '/account' && path !== '/settings';
     items.push({ key: path, title: linkable ? <Link to={path}>{label}</Link> : label });
   });
   return <Breadcrumb items={items} style={{ marginBottom: 12 }} />;

@@ -7,6 +7,7 @@ import { BrandMark } from '../components/BrandMark.js';
 import { LangSwitch } from '../components/LangSwitch.js';
 import { useApiFeedback } from '../components/useApiFeedback.js';
 import { useLogout } from '../features/auth/auth.queries.js';
+import { NotificationBell } from '../features/notifications/NotificationBell.js';
 import { useCurrentUser } from './current-user.js';
 
 export function AppHeader({ compact, onMenuClick }: { compact: boolean; onMenuClick: () => void }) {
@@ -57,6 +58,7 @@ export function AppHeader({ compact, onMenuClick }: { compact: boolean; onMenuCl
             </Button>
           </Dropdown>
         )}
+        <NotificationBell />
         <LangSwitch />
         <Dropdown menu={{ items: userItems }} placement="bottomRight" trigger={['click']}>
           <Button type="text" style={{ height: 'auto', padding: '4px 8px' }} data-testid="user-menu">

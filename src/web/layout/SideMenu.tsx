@@ -36,7 +36,7 @@ export function SideMenu({ onNavigate }: { onNavigate?: () => void }) {
       mode="inline"
       items={items}
       selectedKeys={[selectedKey(location.pathname, nav)]}
-      defaultOpenKeys={location.pathname.startsWith('/account') ? ['/account'] : []}
+      defaultOpenKeys={nav.filter((i) => i.children && location.pathname.startsWith(`${i.path}/`)).map((i) => i.path)}
       onClick={({ key }) => {
         void navigate(key);
         onNavigate?.();

@@ -1,4 +1,4 @@
-import { AimOutlined, ApartmentOutlined, AuditOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, SafetyCertificateOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -14,6 +14,8 @@ export interface NavItem {
   labelKey: MessageKey;
   icon: ReactNode;
   requires?: string;
+  /** Only these roles see the item (a page that is of use to some of the roles that may read it). */
+  roles?: readonly Role[];
   children?: NavItem[];
 }
 
@@ -21,6 +23,17 @@ export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
   { path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, requires: 'GET /api/projects' },
   { path: '/goals', labelKey: 'nav.goals', icon: <AimOutlined />, requires: 'GET /api/goals' },
+  { path: '/my-milestones', labelKey: 'nav.myMilestones', icon: <CarryOutOutlined />, requires: 'GET /api/my/milestones', roles: ['coordinator', 'unit-staff', 'leader'] },
+  { path: '/gantt', labelKey: 'nav.gantt', icon: <BarsOutlined />, requires: 'GET /api/gantt' },
+  {
+    path: '/settings',
+    labelKey: 'nav.planSettings',
+    icon: <SettingOutlined />,
+    children: [
+      { path: '/settings/milestone-templates', labelKey: 'nav.templates', icon: <NodeIndexOutlined />, requires: 'POST /api/milestone-templates' },
+      { path: '/settings/calendar', labelKey: 'nav.calendar', icon: <CalendarOutlined />, requires: 'PUT /api/calendar/:date' },
+    ],
+  },
   { path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, requires: 'GET /api/units' },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, requires: 'GET /api/users' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, requires: 'GET /api/audit' },
@@ -36,11 +49,13 @@ export const NAV: NavItem[] = [
   },
 ];
 
-/** The navigation a role sees. */
+const visible = (role: Role) => (item: NavItem) => (!item.requires || can(role, item.requires)) && (!item.roles || item.roles.includes(role));
+
+/** The navigation a role sees (a group whose pages are all hidden is hidden too). */
 export function navFor(role: Role): NavItem[] {
-  return NAV.filter((item) => !item.requires || can(role, item.requires)).map((item) =>
-    item.children ? { ...item, children: item.children.filter((c) => !c.requires || can(role, c.requires)) } : item,
-  );
+  return NAV.filter(visible(role))
+    .map((item) => (item.children ? { ...item, children: item.children.filter(visible(role)) } : item))
+    .filter((item) => !item.children || item.children.length > 0);
 }
 
 /** Breadcrumb labels of pages that are not menu items (sub-pages of a menu item). */

@@ -1,7 +1,7 @@
 import { ArrowLeftOutlined, EditOutlined, InboxOutlined, RollbackOutlined, SwapOutlined } from '@ant-design/icons';
-import { App, Button, Col, Flex, Row, Skeleton, Tag, Typography } from 'antd';
-import { useState } from 'react';
-import { Link, useParams } from 'react-router';
+import { App, Button, Col, Flex, Row, Skeleton, Tabs, Tag, Typography } from 'antd';
+import { Suspense, lazy, useState } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { QueryErrorResult } from '../../components/ResultPages.js';
 import { useApiFeedback } from '../../components/useApiFeedback.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -18,7 +18,13 @@ import { TransitionModal } from './TransitionModal.js';
 
 type Dialog = 'edit' | 'transition' | 'archive';
 
-/** 项目详情: overview, responsibility, stage timeline and change history; actions follow the role. */
+// The plan tab (with its Gantt) loads when first opened.
+const PlanTab = lazy(() => import('../milestones/PlanTab.js').then((m) => ({ default: m.PlanTab })));
+
+/**
+ * 项目详情: overview, responsibility, stage timeline and change history, and the 节点计划 tab
+ * (deep-linkable as ?tab=plan, where milestone reminders point); actions follow the role.
+ */
 export function ProjectPage() {
   const { id = '' } = useParams();
   const { t, lang } = useI18n();
@@ -29,6 +35,9 @@ export function ProjectPage() {
   const restore = useRestoreProject();
   const { showError, showSuccess } = useApiFeedback();
   const [dialog, setDialog] = useState<Dialog | null>(null);
+  const [searchParams, setSearchParams] = useSearchParams();
+  const showPlan = can(me.role, 'GET /api/projects/:id/milestones');
+  const tab = showPlan && searchParams.get('tab') === 'plan' ? 'plan' : 'overview';
   const perms = {
     edit: can(me.role, 'PATCH /api/projects/:id'),
     move: can(me.role, 'POST /api/projects/:id/transitions'),
@@ -101,20 +110,46 @@ export function ProjectPage() {
           )}
         </Flex>
       </Flex>
-      <Row gutter={[16, 16]}>
-        <Col xs={24} xl={16}>
-          <ProjectOverview project={p} extraFields={defs} />
-        </Col>
-        <Col xs={24} xl={8}>
-          <Flex vertical gap={16}>
-            <ProjectResponsibility project={p} />
-            <StageTimeline projectId={p.id} />
-          </Flex>
-        </Col>
-        <Col span={24}>
-          <ChangeHistory projectId={p.id} extraFields={defs} />
-        </Col>
-      </Row>
+      <Tabs
+        activeKey={tab}
+        onChange={(key) => setSearchParams(key === 'plan' ? { tab: 'plan' } : {}, { replace: true })}
+        data-testid="project-tabs"
+        items={[
+          {
+            key: 'overview',
+            label: t('projects.tab.overview'),
+            children: (
+              <Row gutter={[16, 16]}>
+                <Col xs={24} xl={16}>
+                  <ProjectOverview project={p} extraFields={defs} />
+                </Col>
+                <Col xs={24} xl={8}>
+                  <Flex vertical gap={16}>
+                    <ProjectResponsibility project={p} />
+                    <StageTimeline projectId={p.id} />
+                  </Flex>
+                </Col>
+                <Col span={24}>
+                  <ChangeHistory projectId={p.id} extraFields={defs} />
+                </Col>
+              </Row>
+            ),
+          },
+          ...(showPlan
+            ? [
+                {
+                  key: 'plan',
+                  label: t('projects.tab.plan'),
+                  children: (
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                      <PlanTab project={p} />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
+        ]}
+      />
       {dialog === 'edit' && <ProjectFormDrawer project={p} onClose={() => setDialog(null)} onSaved={close(t('common.saved'))} />}
       {dialog === 'transition' && (
         <TransitionModal project={p} onClose={() => setDialog(null)} onDone={(next) => close(t('projects.transition.done', { name: next.name, stage: stageLabel(next.stage, lang) }))()} />

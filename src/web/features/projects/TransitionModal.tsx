@@ -37,10 +37,11 @@ const todayIso = () => {
 /**
  * 变更阶段: the target stage, the business date (签约/开工日期 …, not in the future), evidence (a
  * note and/or files, uploaded as they are chosen and linked by the change), and a reason when
- * moving back, dropping or reviving. The server has the last word on
+ * moving back, dropping or reviving. `to` and `date` pre-fill the form (e.g. 开工 on the day the
+ * 开工 milestone was done). The server has the last word on
  * the rules (e.g. no 开工 before 签约 for industrial projects); its message shows here.
  */
-export function TransitionModal({ project, to, onClose, onDone }: { project: TransitionTarget; to?: Stage; onClose: () => void; onDone: (p: Project) => void }) {
+export function TransitionModal({ project, to, date, onClose, onDone }: { project: TransitionTarget; to?: Stage; date?: string; onClose: () => void; onDone: (p: Project) => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const transition = useTransition();
@@ -108,7 +109,7 @@ export function TransitionModal({ project, to, onClose, onDone }: { project: Tra
       <Typography.Paragraph>
         {t('projects.transition.current')} <StageTag stage={stage} />
       </Typography.Paragraph>
-      <Form<Values> form={form} layout="vertical" initialValues={{ to, date: todayIso() }} onFinish={submit} requiredMark="optional">
+      <Form<Values> form={form} layout="vertical" initialValues={{ to, date: date ?? todayIso() }} onFinish={submit} requiredMark="optional">
         <Form.Item name="to" label={t('projects.transition.to')} rules={[{ required: true, message: t('validation.required') }]}>
           <Select options={stageOptions(lang, STAGES).map((o) => ({ ...o, disabled: o.value === stage }))} />
         </Form.Item>

@@ -1,0 +1,447 @@
+/**
+ * The milestone-plan journey in a real browser (issue 4, items 4–7). On Wednesday 10 June 2026
+ * a coordinator opens a project signed on 1 April, generates its plan from the industrial
+ * template (anchored on the signing date), approves it (the baseline), marks three approval
+ * milestones done — 立项备案 and 企业注册 on time, 用地预审与规划选址 late — and re-plans 环评 with a
+ * reason, after losing a race with a colleague (412) on the first try. Plan against baseline is
+ * checked on the project Gantt and on the portfolio Gantt (which opens the plan tab). The
+ * reminder job then runs; a 自然资源和规划局 staff member sees the bell count, finds the overdue
+ * 招拍挂 in 我的节点 (red) and marks 交地及不动产权证 done from there, then follows a reminder to the
+ * plan. The coordinator's settings pages (templates, working calendar) are visited, and the
+ * portfolio Gantt is scrolled through 1000 projects while frame times are measured.
+ *
+ * Server and browser clocks are pinned to that morning. Screenshots (1280 px and 375 px) go to
+ * test-results/ (gitignored).
+ */
+import { join } from 'node:path';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Container } from '../../src/container.js';
+import { Actor, type Clock } from '../../src/features/shared/context.js';
+import { CHROMIUM, SHOTS, cjkButton, hasChromium, settleScreen, startJourney, type BrowserJourney } from '../helpers/browser.js';
+
+if (!hasChromium) console.log(`[e2e] SKIPPED the milestone-plan journey: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`);
+
+const PMO = { username: 'plan-pmo', displayName: '项目办刘洋', password: 'Str0ng!Passw0rd' };
+const LAND = { username: 'plan-land', displayName: '自然资源局王芳', password: 'Str0ng!Passw0rd' };
+const PROJECT = '高端数控机床产业园';
+const LAND_UNIT = '县自然资源和规划局';
+/** 10:00 Beijing time, Wednesday 10 June 2026. */
+const MORNING = '2026-06-10T02:00:00Z';
+
+/**
+ * Moves the page's Date to the pinned morning while letting time run (a fixed clock would
+ * stop antd's toasts from ever closing): `new Date()` and `Date.now()` are offset, timers are not.
+ */
+async function pinBrowserClock(context: BrowserContext): Promise<void> {
+  await context.addInitScript((target: number) => {
+    const RealDate = Date;
+    const offset = target - RealDate.now();
+    class ShiftedDate extends RealDate {
+      constructor(...args: unknown[]) {
+        if (args.length === 0) super(RealDate.now() + offset);
+        else super(...(args as [string]));
+      }
+      static override now() {
+        return RealDate.now() + offset;
+      }
+    }
+    globalThis.Date = ShiftedDate as DateConstructor;
+  }, Date.parse(MORNING));
+}
+
+function pinnedClock(): Clock {
+  const start = Date.parse(MORNING);
+  const t0 = Date.now();
+  return { now: () => new Date(start + (Date.now() - t0)) };
+}
+
+async function seed(c: Container): Promise<void> {
+  const cli = Actor.cli();
+  await c.services.setup.createFirstAdmin(cli, { username: 'plan-admin', password: PMO.password, displayName: '管理员', rootUnitName: 'XX县' });
+  const root = (await c.services.units.findRoot())!;
+  const unit = async (name: string, type: 'zone' | 'department') => (await c.services.units.create(cli, { parentId: root.id, name, type })).id;
+  const zone = await unit('XX港经济区管委会', 'zone');
+  for (const name of ['县发展和改革局', '县市场监督管理局', '县住房和城乡建设局', '市生态环境局XX分局']) await unit(name, 'department');
+  const land = await unit(LAND_UNIT, 'department');
+  await c.services.users.create(cli, { username: PMO.username, password: PMO.password, displayName: PMO.displayName, role: 'coordinator', unitId: root.id });
+  await c.services.users.create(cli, { username: LAND.username, password: LAND.password, displayName: LAND.displayName, role: 'unit-staff', unitId: land });
+  const p = await c.services.projects.create(cli, { name: PROJECT, leadUnitId: zone, stage: 'negotiating', projectType: 'industrial', industry: '高端装备制造' });
+  await c.services.projects.transition(cli, p.id, p.version, { to: 'signed', date: '2026-04-01' });
+}
+
+/** A synthetic portfolio of `n` projects with 18 milestones each, in the shape GET /api/gantt answers. */
+function bigPortfolio(n: number) {
+  const day = (base: string, add: number) => new Date(Date.parse(`${base}T00:00:00Z`) + add * 86_400_000).toISOString().slice(0, 10);
+  return {
+    today: '2026-06-10',
+    truncated: false,
+    projects: Array.from({ length: n }, (_, p) => {
+      const start = day('2025-09-01', (p * 7) % 400);
+      return {
+        id: `p${p}`,
+        name: `模拟项目 ${String(p + 1).padStart(4, '0')}`,
+        stage: 'signed',
+        industry: '新能源',
+        leadUnitName: 'XX港经济区管委会',
+        approved: p % 5 !== 0,
+        milestones: Array.from({ length: 18 }, (_, i) => {
+          const s = day(start, i * 18);
+          const e = day(start, i * 18 + 14);
+          const done = e < '2026-05-01';
+          return {
+            id: `p${p}m${i}`,
+            code: `m${i}`,
+            name: `节点 ${i + 1}`,
+            plannedStart: s,
+            plannedEnd: e,
+            baselineStart: s,
+            baselineEnd: i % 4 === 0 ? day(e, -10) : e,
+            actualDate: done ? day(e, i % 3) : null,
+            dependsOn: i ? [`m${i - 1}`] : [],
+            status: done ? 'done' : e < '2026-06-10' ? 'overdue' : s <= '2026-06-10' ? 'in-progress' : 'not-started',
+          };
+        }),
+      };
+    }),
+  };
+}
+
+describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
+  let journey: BrowserJourney;
+  let container: Container;
+  let page: Page;
+  let base: string;
+  let pageErrors: string[];
+  let projectId = '';
+  let landContext: BrowserContext | undefined;
+
+  const shot = (p: Page, name: string, fullPage = true) => p.screenshot({ path: join(SHOTS, `milestones-${name}.png`), fullPage });
+  const row = (code: string) => page.getByTestId(`ms-row-${code}`);
+  const modal = (p: Page, title: string) => p.locator('.ant-modal').filter({ hasText: title });
+  const signIn = async (p: Page, who: { username: string; password: string }) => {
+    await p.goto(base + '/login');
+    await p.getByLabel('用户名').fill(who.username);
+    await p.getByLabel('密码', { exact: true }).fill(who.password);
+    await p.getByRole('button', { name: cjkButton('登录') }).click();
+    await p.getByTestId('welcome').waitFor();
+  };
+  const complete = async (code: string, name: string, date: string) => {
+    await page.getByTestId(`ms-complete-${code}`).click();
+    const dialog = modal(page, `办结节点：${name}`);
+    await dialog.getByLabel('实际完成日期').fill(date);
+    await dialog.getByRole('button', { name: cjkButton('确认办结') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => row(code).getByText('已完成').count()).toBe(1);
+  };
+
+  beforeAll(async () => {
+    journey = await startJourney({ label: 'milestones', clock: pinnedClock(), seed });
+    ({ page, base, pageErrors, container } = journey);
+    await pinBrowserClock(journey.context);
+    projectId = (await container.deps.db.selectFrom('projects').select('id').where('name', '=', PROJECT).executeTakeFirstOrThrow()).id;
+  });
+
+  afterAll(async () => {
+    await landContext?.close();
+    await journey?.close();
+  });
+
+  it('generates a draft plan from the industrial template, anchored on the signing date', async () => {
+    await signIn(page, PMO);
+    await page.goto(`${base}/projects/${projectId}`);
+    await page.getByTestId('project-title').getByText(PROJECT).waitFor();
+    await page.getByRole('tab', { name: '节点计划' }).click();
+    await page.waitForURL(/tab=plan/);
+    const apply = page.getByTestId('plan-apply');
+    await apply.getByText('本项目还没有节点计划').waitFor();
+    expect(await apply.getByLabel('起算日期').inputValue()).toBe('2026-04-01');
+    await apply.getByText('产业项目（标准流程）').waitFor();
+    await settleScreen(page);
+    await shot(page, '01-apply');
+    await page.getByTestId('plan-generate').click();
+    await page.getByTestId('plan-draft').waitFor();
+    await page.getByText('节点计划已生成（草稿）').waitFor();
+    // 18 nodes, laid out on working days; 签约 is done already (the project is signed).
+    expect(await page.getByTestId('milestone-table').locator('tbody tr.ant-table-row').count()).toBe(18);
+    expect(await row('register').textContent()).toContain('2026-04-02 ~ 04-09');
+    expect(await row('site').textContent()).toContain(LAND_UNIT);
+    await row('sign').getByText('已完成').waitFor();
+    await row('register').getByText(/^逾期 \d+ 个工作日$/).waitFor();
+    expect(await page.getByTestId('plan-summary').textContent()).toBe('起算日 2026-04-01 · 共 18 个节点 · 已完成 1 · 逾期 6');
+  });
+
+  it('approves the plan: the planned dates become the baseline', async () => {
+    await page.getByTestId('plan-approve').click();
+    await modal(page, '审定节点计划？').getByRole('button', { name: cjkButton('审定') }).click();
+    await page.getByTestId('plan-approved').getByText('已审定 2026-06-10').waitFor();
+    await expect.poll(() => row('eia').textContent()).toContain('2026-04-15 ~ 05-28');
+    expect((await row('eia').locator('td').nth(3).textContent())?.trim()).toBe('2026-04-15 ~ 05-28');
+    expect(await page.getByTestId('plan-gantt').locator('.luodi-gantt-baseline').count()).toBe(18);
+  });
+
+  it('marks three milestones done, one of them late', async () => {
+    await complete('register', '企业注册', '2026-04-09');
+    await complete('filing', '立项备案', '2026-04-14');
+    await complete('site', '用地预审与规划选址', '2026-05-08');
+    expect(await row('register').getByText('已完成').textContent()).toBe('已完成');
+    // 28 April was the planned end; 8 May is late (the 劳动节 holiday 1–5 May does not count).
+    await row('site').getByText(/已完成 · 晚 \d+ 个工作日/).waitFor();
+    expect(await page.getByTestId('plan-summary').textContent()).toBe('起算日 2026-04-01 · 共 18 个节点 · 已完成 4 · 逾期 3');
+    // The late completion's marker is red on the Gantt; the on-time ones green.
+    expect(await page.locator('[data-bar="site"] .luodi-gantt-actual').getAttribute('fill')).toBe('#cf1322');
+    expect(await page.locator('[data-bar="filing"] .luodi-gantt-actual').getAttribute('fill')).toBe('#237804');
+  });
+
+  it('re-plans 环评 with a reason, after a 412 when a colleague saved it first', async () => {
+    await page.getByTestId('ms-edit-eia').click();
+    const dialog = modal(page, '调整节点：环评');
+    await dialog.getByLabel('计划完成').fill('2026-06-30');
+    // The reason field appears because the plan is approved; saving without one is refused.
+    await dialog.getByRole('button', { name: cjkButton('保存') }).click();
+    await dialog.getByText('请填写调整原因（至少 2 个字）').waitFor();
+    await dialog.getByTestId('milestone-reason').fill('环评报告书需补充海洋环境影响专章');
+    // Meanwhile a colleague names the person in charge (the milestone's version moves on).
+    const eia = await container.deps.db.selectFrom('milestones').select(['id', 'version']).where('projectId', '=', projectId).where('code', '=', 'eia').executeTakeFirstOrThrow();
+    await container.services.plans.update(Actor.cli(), eia.id, eia.version, { note: '生态环境分局已受理' });
+    await dialog.getByRole('button', { name: cjkButton('保存') }).click();
+    await dialog.getByText('记录已被他人修改').waitFor();
+    await settleScreen(page);
+    await shot(page, '02-conflict', false);
+    await dialog.getByRole('button', { name: '载入最新内容' }).click();
+    // The latest record is loaded (with the colleague's note); the date is entered again.
+    expect(await dialog.getByLabel('备注').inputValue()).toBe('生态环境分局已受理');
+    await dialog.getByLabel('计划完成').fill('2026-06-30');
+    await dialog.getByTestId('milestone-reason').fill('环评报告书需补充海洋环境影响专章');
+    await dialog.getByRole('button', { name: cjkButton('保存') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    await expect.poll(() => row('eia').textContent()).toContain('2026-04-15 ~ 06-30');
+    expect(await row('eia').locator('td').nth(3).textContent()).toBe('2026-04-15 ~ 05-28');
+    expect(await page.getByTestId('ms-replans-eia').textContent()).toBe('已调整 1 次');
+    await row('eia').getByText('进行中').waitFor();
+    const history = page.getByTestId('plan-history');
+    await history.getByText('原因：环评报告书需补充海洋环境影响专章').waitFor();
+    await history.getByText('2026-04-15 ~ 05-28').waitFor();
+    // Plan against baseline on the project Gantt: the re-planned bar is flagged; the chart has
+    // a today line and the dependency arrows of the template.
+    const gantt = page.getByTestId('plan-gantt');
+    expect(await gantt.locator('[data-bar="eia"][data-moved="true"]').count()).toBe(1);
+    expect(await gantt.locator('[data-moved="true"]').count()).toBe(1);
+    expect(await gantt.locator('[data-status="overdue"]').count()).toBe(2);
+    expect(await gantt.locator('.luodi-gantt-arrow').count()).toBeGreaterThan(18);
+    await gantt.getByTestId('plan-gantt-today').waitFor({ state: 'attached' });
+    await settleScreen(page);
+    await shot(page, '03-plan-1280');
+    await gantt.scrollIntoViewIfNeeded();
+    await shot(page, '04-project-gantt-1280', false);
+  });
+
+  it('offers the stage move when 开工 is done (the transition form pre-filled), and reopens a completion', async () => {
+    await page.getByTestId('ms-complete-start').click();
+    const dialog = modal(page, '办结节点：开工');
+    await dialog.getByLabel('实际完成日期').fill('2026-06-08');
+    await dialog.getByRole('button', { name: cjkButton('确认办结') }).click();
+    const offer = page.locator('.ant-modal-confirm').filter({ hasText: '是否将项目阶段变更为“开工”？' });
+    await offer.getByText('“开工”已于 2026-06-08 办结').waitFor();
+    await offer.getByRole('button', { name: '变更阶段' }).click();
+    const transition = modal(page, `变更阶段：${PROJECT}`);
+    await transition.locator('.ant-select-content').getByText('开工').or(transition.locator('.ant-select-selection-item').getByText('开工')).first().waitFor();
+    expect(await transition.getByLabel('日期').inputValue()).toBe('2026-06-08');
+    await settleScreen(page);
+    await shot(page, '04b-stage-offer', false);
+    // Not this time: the completion was recorded by mistake and is reopened with a reason.
+    await transition.getByRole('button', { name: cjkButton('取消') }).click();
+    await transition.waitFor({ state: 'hidden' });
+    await page.getByTestId('ms-reopen-start').click();
+    const reopen = modal(page, '撤销办结：开工');
+    await reopen.getByLabel('原因').fill('误操作，项目尚未开工');
+    await reopen.getByRole('button', { name: cjkButton('撤销办结') }).click();
+    await reopen.waitFor({ state: 'hidden' });
+    await expect.poll(() => row('start').getByText('未开始').count()).toBe(1);
+    await page.getByTestId('project-title').getByText(PROJECT).waitFor();
+    expect(await page.locator('[data-stage="signed"]').count()).toBeGreaterThan(0);
+  });
+
+  it('shows the project on the portfolio Gantt with its baseline, and a row opens the plan', async () => {
+    await page.getByRole('menu').getByText('甘特图').click();
+    await page.waitForURL('**/gantt');
+    const gantt = page.getByTestId('portfolio-gantt');
+    await gantt.locator(`[data-row="${projectId}"]`).getByText(PROJECT).waitFor();
+    expect(await page.getByTestId('portfolio-count').textContent()).toContain('共 1 个');
+    // One row per project, its milestones merged into a few paths: the re-planned one is named
+    // on the row, and the baselines are drawn under the plan.
+    expect(await gantt.locator(`[data-row="${projectId}"]`).getAttribute('data-moved')).toBe('eia');
+    expect(await gantt.locator(`[data-row="${projectId}"] .luodi-gantt-baseline`).count()).toBe(1);
+    expect(await gantt.locator(`[data-row="${projectId}"] [data-status="overdue"]`).count()).toBe(1);
+    // Filters as on the ledger: a stage the project is not in empties the chart.
+    await page.getByRole('combobox', { name: '阶段' }).click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: /^储备$/ }).click();
+    await page.waitForURL(/stage=reserve/);
+    await expect.poll(() => page.getByTestId('portfolio-count').textContent()).toContain('共 0 个');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: '清除筛选' }).click();
+    await gantt.locator(`[data-row="${projectId}"]`).waitFor();
+    await settleScreen(page);
+    await shot(page, '05-portfolio-1280');
+    await gantt.locator(`[data-row="${projectId}"]`).click();
+    await page.waitForURL(new RegExp(`/projects/${projectId}\\?tab=plan`));
+    await page.getByTestId('plan-approved').waitFor();
+  });
+
+  it('reads on a phone: milestone cards, a Gantt that scrolls sideways, no page overflow', async () => {
+    await page.setViewportSize({ width: 375, height: 812 });
+    await page.getByTestId('milestone-cards').waitFor();
+    expect(await page.getByTestId('milestone-table').count()).toBe(0);
+    const scroller = page.getByTestId('plan-gantt-scroller');
+    expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await settleScreen(page);
+    await shot(page, '06-plan-375');
+    await page.goto(`${base}/gantt`);
+    await page.getByTestId('portfolio-gantt').locator(`[data-row="${projectId}"]`).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
+    await settleScreen(page);
+    await shot(page, '07-portfolio-375', false);
+    await page.setViewportSize({ width: 1280, height: 800 });
+  });
+
+  it('keeps milestone templates and the working calendar in the settings', async () => {
+    await page.goto(`${base}/settings/milestone-templates`);
+    const table = page.getByTestId('template-table');
+    await table.getByText('产业项目（拿地即开工）').waitFor();
+    expect(await table.locator('tbody tr.ant-table-row').count()).toBe(3);
+    await page.getByTestId('template-copy-基础设施项目').click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '复制新建（来自 基础设施项目）' });
+    expect(await drawer.getByTestId('template-nodes').locator('tbody tr.ant-table-row').count()).toBe(10);
+    await drawer.getByTestId('template-add-node').click();
+    await drawer.getByTestId('template-save').click();
+    // The new node has no name yet: the shared schema refuses it before anything is sent.
+    await drawer.getByTestId('template-problems').getByText(/第 11 个节点 节点名称/).waitFor();
+    await drawer.getByTestId('template-nodes').locator('tbody tr.ant-table-row').nth(10).getByLabel('节点名称').fill('竣工决算审计');
+    await settleScreen(page);
+    await shot(page, '08-template-editor', false);
+    await drawer.getByTestId('template-save').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await table.getByText('基础设施项目（副本）').waitFor();
+
+    await page.goto(`${base}/settings/calendar?year=2026`);
+    await page.getByTestId('calendar-table').getByText('劳动节').first().waitFor();
+    expect(await page.getByTestId('calendar-provisional').count()).toBe(0);
+    await page.goto(`${base}/settings/calendar?year=2027`);
+    await page.getByTestId('calendar-provisional').getByText('2027 年的安排为预排').waitFor();
+    await settleScreen(page);
+    await shot(page, '09-calendar-2027');
+  });
+
+  it('speaks English after the language switch', async () => {
+    await page.goto(`${base}/projects/${projectId}?tab=plan`);
+    await page.getByTestId('plan-approved').waitFor();
+    await page.getByText('EN', { exact: true }).click();
+    await page.getByRole('tab', { name: 'Milestone plan' }).waitFor();
+    await row('site').getByText(/^Done · \d+ working days late$/).waitFor();
+    await row('land-sale').getByText(/^Overdue \d+ working days$/).waitFor();
+    await page.getByTestId('plan-history').getByText('Re-plan history').waitFor();
+    await page.getByTestId('plan-gantt-legend').getByText('Baseline').waitFor();
+    await settleScreen(page);
+    await shot(page, '10-en', false);
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('tab', { name: '节点计划' }).waitFor();
+  });
+
+  it('reminds the 自然资源和规划局; its staff see the bell, the overdue 招拍挂, and complete from 我的节点', { timeout: 90_000 }, async () => {
+    const sent = await container.services.notifications.remindMilestones();
+    expect(sent).toBe(2); // 招拍挂 overdue, 交地及不动产权证 due within three working days
+    landContext = await journey.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 812 } });
+    await pinBrowserClock(landContext);
+    const staff = await landContext.newPage();
+    staff.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(staff, LAND);
+    const bell = staff.getByTestId('notification-bell');
+    await expect.poll(() => bell.getAttribute('data-unread')).toBe('2');
+
+    await staff.getByRole('button', { name: 'Open menu' }).or(staff.getByLabel('打开菜单')).first().click();
+    await staff.getByRole('menu').getByText('我的节点').click();
+    await staff.waitForURL('**/my-milestones');
+    const overdue = staff.getByTestId('mine-group-overdue');
+    await overdue.getByTestId('mine-land-sale').getByText('招拍挂（摘牌）').waitFor();
+    await overdue.getByTestId('mine-land-sale').getByText(/^逾期 \d+ 个工作日$/).waitFor();
+    expect(await overdue.getByTestId('mine-land-sale').getByRole('link', { name: PROJECT }).count()).toBe(1);
+    const due = staff.getByTestId('mine-group-dueThisWeek');
+    await due.getByTestId('mine-land-cert').waitFor();
+    await settleScreen(staff);
+    await shot(staff, '11-mine-375');
+
+    await due.getByTestId('mine-complete-land-cert').click();
+    const dialog = modal(staff, '办结节点：交地及不动产权证');
+    expect(await dialog.getByLabel('实际完成日期').inputValue()).toBe('2026-06-10');
+    await dialog.getByLabel('办结说明').fill('不动产权证 苏(2026)XX县不动产权第0012345号');
+    await dialog.getByRole('button', { name: cjkButton('确认办结') }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await staff.getByTestId('mine-group-recentlyDone').getByTestId('mine-land-cert').waitFor();
+    // Unit staff cannot move project stages: no offer, and no adjust buttons on the plan.
+    expect(await staff.locator('.ant-modal-confirm').count()).toBe(0);
+
+    // Toasts pause while hovered, and on a phone they sit over the header: let them go first.
+    await settleScreen(staff);
+    await bell.click();
+    const panel = staff.getByTestId('notification-panel');
+    await panel.getByText(`节点逾期：${PROJECT} · 招拍挂（摘牌）`).waitFor();
+    await staff.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"]'));
+    await shot(staff, '12-bell-375', false);
+    await panel.getByText(`节点逾期：${PROJECT} · 招拍挂（摘牌）`).click();
+    await staff.waitForURL(new RegExp(`/projects/${projectId}\\?tab=plan`));
+    await expect.poll(() => bell.getAttribute('data-unread')).toBe('1');
+    await staff.getByTestId('milestone-cards').waitFor();
+    expect(await staff.getByTestId('ms-edit-eia').count()).toBe(0);
+    expect(await staff.getByTestId('ms-complete-land-plan-permit').count()).toBe(1);
+    expect(await staff.getByTestId('ms-complete-eia').count()).toBe(0);
+    await bell.click();
+    await staff.getByTestId('notifications-read-all').click();
+    await expect.poll(() => bell.getAttribute('data-unread')).toBe('0');
+    await landContext.close();
+    landContext = undefined;
+  });
+
+  it('scrolls a portfolio of 1000 projects without rendering them all or dropping frames', { timeout: 90_000 }, async () => {
+    await page.route('**/api/gantt**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(bigPortfolio(1000)) }));
+    await page.bringToFront();
+    await page.goto(`${base}/gantt`);
+    const scroller = page.getByTestId('portfolio-gantt-scroller');
+    await expect.poll(() => scroller.getAttribute('data-rows')).toBe('1000');
+    const stats = await scroller.evaluate(async (el) => {
+      const frames: number[] = [];
+      let domMax = 0;
+      await new Promise<void>((done) => {
+        let last = performance.now();
+        let i = 0;
+        const step = (now: number) => {
+          frames.push(now - last);
+          last = now;
+          domMax = Math.max(domMax, el.querySelectorAll('[data-row]').length);
+          el.scrollTop += 180;
+          if (++i < 200) requestAnimationFrame(step);
+          else done();
+        };
+        requestAnimationFrame(step);
+      });
+      const sorted = frames.slice(1).sort((a, b) => a - b);
+      return { p50: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]!, max: sorted.at(-1)!, domMax, scrolled: el.scrollTop };
+    });
+    console.log(`[e2e] portfolio Gantt, 1000 projects × 18 milestones, 200 frames scrolling 180 px each: p50 ${stats.p50.toFixed(1)} ms, p95 ${stats.p95.toFixed(1)} ms, max ${stats.max.toFixed(1)} ms; at most ${stats.domMax} rows in the DOM`);
+    expect(stats.scrolled).toBeGreaterThan(30_000);
+    expect(stats.domMax).toBeLessThanOrEqual(40);
+    // 60 frames a second when the machine is free (p50 and p95 16.7 ms here when idle); the
+    // bounds leave room for a CI box shared with other work, and still catch a render of every
+    // row (that measured p50 83 ms, p95 133 ms before the window was virtualised in chunks).
+    expect(stats.p50).toBeLessThan(34);
+    expect(stats.p95).toBeLessThan(100);
+    await settleScreen(page);
+    await shot(page, '13-portfolio-1000', false);
+    await page.unroute('**/api/gantt**');
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
