@@ -230,7 +230,9 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
       if (input.actualDate > today()) throw new AppError('VALIDATION_FAILED', { field: 'actualDate', reason: '完成日期不能晚于今天 / the date cannot be in the future' });
       const now = deps.clock.now().toISOString();
       const cal = await calendar.load();
-      const values = { actualDate: input.actualDate, startedOn: before.startedOn ?? input.actualDate, ...(input.note ? { note: input.note } : {}) };
+      // Only the completion is recorded: a start date made up here (the day it was done) would
+      // survive a reopen and show a never-started milestone as 进行中.
+      const values = { actualDate: input.actualDate, ...(input.note ? { note: input.note } : {}) };
       await deps.db.transaction().execute(async (trx) => {
         if (!(await updateVersioned(trx, 'milestones', id, expectedVersion, values, now))) throw new AppError('VERSION_CONFLICT', { current: toMilestone(before, today(), cal) });
         await audit.record(trx, actor, { action: 'milestone.complete', objectType: 'milestone', objectId: id, unitId: before.unitId, before, after: values });
