@@ -169,6 +169,10 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       return { status: res.statusCode, action: 'attachment.upload' };
     },
     'DELETE /api/attachments/:id': async () => ({ status: (await t.request(coordinator, 'DELETE', `/api/attachments/${attachmentId}`)).statusCode, action: 'attachment.delete' }),
+    'PUT /api/goals/:unitId/:year': async () => ({
+      status: (await t.request(coordinator, 'PUT', `/api/goals/${t.rootUnitId}/2026`, { body: { signTarget: 6, startTarget: 5, completeTarget: 3, operateTarget: 2 } })).statusCode,
+      action: 'goal.create',
+    }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

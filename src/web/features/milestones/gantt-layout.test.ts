@@ -216,17 +216,15 @@ describe('virtual rows', () => {
     }
   });
 
-  it('lays out a thousand projects of eighteen milestones quickly', () => {
+  // Speed is measured by the browser journey's scroll figures, never by a timed unit test.
+  it('lays out a thousand projects of eighteen milestones', () => {
     const rowsIn: GanttRowInput[] = Array.from({ length: 1000 }, (_, p) => ({
       id: `p${p}`,
       bars: Array.from({ length: 18 }, (_, i) => bar(`m${i}`, isoOf(dayOf('2026-01-01') + p + i * 10), isoOf(dayOf('2026-01-01') + p + i * 10 + 8), { dependsOn: i ? [`m${i - 1}`] : [] })),
     }));
-    const t0 = performance.now();
     const scale = makeScale(rowDates(rowsIn), 1.2, '2026-01-01');
     const laid = layoutBars(rowsIn, scale, geo);
-    const ms = performance.now() - t0;
     expect(laid).toHaveLength(1000);
     expect(laid[999]![17]!.y).toBe(999 * geo.rowHeight + geo.padTop);
-    expect(ms).toBeLessThan(250);
   });
 });
