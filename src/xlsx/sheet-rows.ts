@@ -144,7 +144,7 @@ export class SheetRowsScanner {
       this.nextCol = this.col + 1;
       this.type = a[4]! < 0 ? T_NUMBER : cellType(src, a[4]!, a[5]!);
       this.style = a[2]! < 0 ? 0 : digits(src, a[2]!, a[3]!);
-      this.value = null;
+      this.value = x.simpleValue();
       this.inline = null;
       this.phonetic = 0;
       this.inCell = true;
