@@ -403,7 +403,7 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     landContext = undefined;
   });
 
-  it('scrolls a portfolio of 1000 projects without rendering them all or dropping frames', { timeout: 90_000 }, async () => {
+  it('scrolls a portfolio of 1000 projects without rendering them all', { timeout: 120_000 }, async () => {
     await page.route('**/api/gantt**', (route) => route.fulfill({ status: 200, contentType: 'application/json', body: JSON.stringify(bigPortfolio(1000)) }));
     await page.bringToFront();
     await page.goto(`${base}/gantt`);
@@ -415,15 +415,27 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
       await new Promise<void>((done) => {
         let last = performance.now();
         let i = 0;
+        // A frame, or 100 ms if the browser stops painting a page it thinks is hidden: a busy CI
+        // machine must slow this loop down, never hang it.
+        const next = () => {
+          let fired = false;
+          const go = (now: number) => {
+            if (fired) return;
+            fired = true;
+            step(now);
+          };
+          requestAnimationFrame(go);
+          setTimeout(() => go(performance.now()), 100);
+        };
         const step = (now: number) => {
           frames.push(now - last);
           last = now;
           domMax = Math.max(domMax, el.querySelectorAll('[data-row]').length);
           el.scrollTop += 180;
-          if (++i < 200) requestAnimationFrame(step);
+          if (++i < 200) next();
           else done();
         };
-        requestAnimationFrame(step);
+        next();
       });
       const sorted = frames.slice(1).sort((a, b) => a - b);
       return { p50: sorted[Math.floor(sorted.length / 2)]!, p95: sorted[Math.floor(sorted.length * 0.95)]!, max: sorted.at(-1)!, domMax, scrolled: el.scrollTop };
