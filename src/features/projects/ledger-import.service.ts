@@ -72,10 +72,10 @@ const WRITE_CHUNK = 200;
 const LARGE_IMPORT = 1000;
 
 /**
- * Planned rows as JSON lines in 1 MiB buffers, outside the JS heap. V8 lets garbage grow to a
- * multiple of the live heap before it collects, so 50,000 planned rows held as objects (~80 MB
- * live) let the commit's short-lived objects pile up to ~350 MB first; as text off the heap they
- * take ~25 MB, for a JSON round trip of a few microseconds a row.
+ * Planned rows as JSON lines in 1 MiB buffers, outside the JS heap: the live heap then stays the
+ * size of a chunk however long the ledger (50,000 planned rows as objects are ~45 MB more live
+ * heap, and V8 lets garbage grow to a multiple of the live heap before it collects), for a JSON
+ * round trip of a few microseconds a row.
  */
 class PlanLog {
   private readonly buffers: Buffer[] = [];
