@@ -59,7 +59,7 @@ export function extraColumnsOf(header: LedgerHeader, fields: readonly ExtraField
 export function convertExtraCells(row: SheetRow, columns: readonly ExtraColumn[], year: number | null): { values: ExtraValues | null; issues: LedgerIssue[] } {
   const values: ExtraValues = {};
   const issues: LedgerIssue[] = [];
-  let any = false;
+  let filled = false;
   for (const col of columns) {
     const raw = row.cells[col.index] ?? null;
     if (isBlankCell(raw)) continue;
@@ -93,7 +93,7 @@ export function convertExtraCells(row: SheetRow, columns: readonly ExtraColumn[]
       continue;
     }
     values[f.key] = value;
-    any = true;
+    filled = true;
   }
-  return { values: any ? values : null, issues };
+  return { values: filled ? values : null, issues };
 }
