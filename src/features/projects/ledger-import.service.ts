@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import { CompiledQuery, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { newId } from '../../core/ids.js';
 import type { ImportIssue, ImportReport } from '../../core/ledger/import-report.js';
 import { LedgerParser, type ColumnMapping, type ExtraValues, type LedgerHeader, type LedgerIssue, type ParsedRow } from '../../core/ledger/index.js';
@@ -14,6 +14,7 @@ import { readSheetRows } from '../../xlsx/xlsx-reader.js';
 import type { AuditEvent, AuditService } from '../audit/audit.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { buildSearchText } from './search-text.js';
+import { bulkInsert, JsonLineLog } from './ledger-import.storage.js';
 
 /**
  * Excel ledger import (台账导入): parse (pure rules in src/core/ledger), resolve names against the
@@ -45,7 +46,7 @@ type Existing = Pick<ProjectsTable, (typeof COMPARED)[number]>;
 
 type Columns = Partial<Omit<ProjectsTable, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'extra'>>;
 
-/** One row to write: all the commit needs, nothing more (see PlanLog for where 50,000 of these are kept). */
+/** One row to write: all the commit needs, nothing more (see JsonLineLog for where 50,000 of these are kept). */
 interface Planned {
   rowNumber: number;
   create: boolean;
@@ -70,71 +71,6 @@ const PLAN_CHUNK = 500;
 const WRITE_CHUNK = 200;
 /** From this many written rows on, the planner statistics are refreshed after the commit. */
 const LARGE_IMPORT = 1000;
-
-/**
- * Planned rows as JSON lines in 1 MiB buffers, outside the JS heap: the live heap then stays the
- * size of a chunk however long the ledger (50,000 planned rows as objects are ~45 MB more live
- * heap, and V8 lets garbage grow to a multiple of the live heap before it collects), for a JSON
- * round trip of a few microseconds a row.
- */
-class PlanLog {
-  private readonly buffers: Buffer[] = [];
-  private readonly ends: number[] = [];
-
-  add(p: Planned): void {
-    const line = `${JSON.stringify(p)}\n`; // JSON escapes line breaks in strings: \n ends a record
-    const n = Buffer.byteLength(line);
-    let i = this.buffers.length - 1;
-    if (i < 0 || this.ends[i]! + n > this.buffers[i]!.length) {
-      this.buffers.push(Buffer.allocUnsafe(Math.max(1 << 20, n)));
-      this.ends.push(0);
-      i++;
-    }
-    this.ends[i] = this.ends[i]! + this.buffers[i]!.write(line, this.ends[i]!);
-  }
-
-  clear(): void {
-    this.buffers.length = 0;
-    this.ends.length = 0;
-  }
-
-  /** The rows in order, n at a time. */
-  *batches(n: number): Generator<Planned[]> {
-    const batch: Planned[] = [];
-    for (let i = 0; i < this.buffers.length; i++) {
-      const buf = this.buffers[i]!;
-      for (let start = 0, nl = 0; start < this.ends[i]!; start = nl + 1) {
-        nl = buf.indexOf(10, start);
-        batch.push(JSON.parse(buf.toString('utf8', start, nl)) as Planned);
-        if (batch.length === n) yield batch.splice(0);
-      }
-    }
-    if (batch.length > 0) yield batch;
-  }
-}
-
-/**
- * Multi-row INSERTs of value arrays (one per row, in `columns` order), compiled by Kysely once per
- * row count and then run with each chunk's values: building and compiling a syntax tree of every
- * value cost ~0.7 s of CPU for 50,000 projects and their stage events. A compiled INSERT … VALUES
- * takes the values row by row, column by column; the first compile checks exactly that.
- */
-function bulkInsert(trx: Kysely<Database>, table: 'projects' | 'projectStageEvents', columns: readonly string[]) {
-  const templates = new Map<number, string>();
-  return async (rows: ReadonlyArray<readonly unknown[]>): Promise<void> => {
-    const params: unknown[] = [];
-    for (const r of rows) for (const v of r) params.push(v); // flat() is several times slower
-    let sqlText = templates.get(rows.length);
-    if (sqlText === undefined) {
-      const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
-      const compiled = trx.insertInto(table).values(objects as never).compile();
-      if (compiled.parameters.length !== params.length || compiled.parameters.some((v, i) => v !== params[i])) throw new Error(`unexpected INSERT layout for ${table}`);
-      sqlText = compiled.sql;
-      templates.set(rows.length, sqlText);
-    }
-    await trx.executeQuery(CompiledQuery.raw(sqlText, params));
-  };
-}
 
 /** One turn of the event loop, so that database replies already received are handled. */
 function yieldToIo(): Promise<void> {
@@ -208,7 +144,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
   /** Resolves, matches and checks rows chunk by chunk; collects the report's issues and sample and the plan. */
   function createPlanner(actor: Actor, look: Awaited<ReturnType<typeof lookups>>, report: ImportReport, keepPlan: boolean) {
     const errors: ImportIssue[] = [];
-    const plan = { creates: new PlanLog(), updates: new PlanLog() };
+    const plan = { creates: new JsonLineLog<Planned>(), updates: new JsonLineLog<Planned>() };
     const matchedBy = new Map<string, number>();
     const defaultUnit = (actor.unitId && look.unitById.get(actor.unitId)) || look.root;
     let writable = keepPlan;
@@ -292,7 +228,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
   }
 
   /** Writes the plan in one transaction, chunk by chunk; a record changed meanwhile rolls it all back. */
-  async function commit(actor: Actor, plan: { creates: PlanLog; updates: PlanLog }, report: ImportReport): Promise<void> {
+  async function commit(actor: Actor, plan: { creates: JsonLineLog<Planned>; updates: JsonLineLog<Planned> }, report: ImportReport): Promise<void> {
     const now = deps.clock.now().toISOString();
     const today = now.slice(0, 10);
     const after = (p: Planned) => ({ ...p.cols, ...(p.extra ? { extra: p.extra } : {}), stage: p.stage });
