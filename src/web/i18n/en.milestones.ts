@@ -124,7 +124,7 @@ export const enMilestones: Record<keyof typeof zhMilestones, string> = {
 
   'ms.mine.me': 'Mine',
   'ms.mine.unit': 'My unit ({unit})',
-  'ms.mine.asOf': 'As of {date}. Finish overdue and soon-due milestones; overdue ones are reminded daily.',
+  'ms.mine.asOf': 'As of {date}. Finish overdue and soon-due milestones; you are reminded 3 working days before the due date and once when it is overdue.',
   'ms.mine.overdue': 'Overdue',
   'ms.mine.dueThisWeek': 'Due this week',
   'ms.mine.recentlyDone': 'Done in the last two weeks',

@@ -122,7 +122,7 @@ export const zhMilestones = {
 
   'ms.mine.me': '我负责的',
   'ms.mine.unit': '本单位（{unit}）',
-  'ms.mine.asOf': '截至 {date}。逾期和一周内到期的节点请及时办结；已过期未办的节点每天提醒。',
+  'ms.mine.asOf': '截至 {date}。逾期和一周内到期的节点请及时办结；到期前 3 个工作日和逾期后各提醒一次。',
   'ms.mine.overdue': '已逾期',
   'ms.mine.dueThisWeek': '本周到期',
   'ms.mine.recentlyDone': '近两周已办结',
