@@ -134,13 +134,18 @@ describe.skipIf(!hasChromium)('web foundation journey (browser)', () => {
     await settle();
     await shot('06-drawer-phone');
     await page.keyboard.press('Escape');
+    // Let the drawer finish closing before the layout changes under it.
+    await page.locator('.ant-drawer-open').waitFor({ state: 'detached' });
     await page.setViewportSize({ width: 1280, height: 800 });
     await page.locator('.ant-layout-sider').waitFor();
   });
 
   it('signs out', async () => {
     await page.getByTestId('user-menu').click();
-    await page.getByText('退出登录').click();
+    // The item is clicked once the menu has opened, not while it is still animating in.
+    const signOut = page.getByRole('menuitem', { name: '退出登录' });
+    await signOut.waitFor();
+    await signOut.click();
     await page.waitForURL('**/login');
     await page.getByText('你已安全退出').waitFor();
   });
