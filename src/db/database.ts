@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { GoalsTable } from './tables-goals.js';
+import type { DispatchTables } from './tables-dispatch.js';
 import type { MilestoneTables } from './tables-milestones.js';
 
 /**
@@ -206,7 +207,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables {
+export interface Database extends MilestoneTables, DispatchTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
