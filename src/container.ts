@@ -8,6 +8,8 @@ import { createCalendarService } from './features/calendar/calendar.service.js';
 import { createPlansService } from './features/milestones/plans.service.js';
 import { createPortfolioService } from './features/milestones/portfolio.service.js';
 import { createTemplatesService } from './features/milestones/templates.service.js';
+import { createLightsQueries } from './features/lights/lights.queries.js';
+import { createLightsService } from './features/lights/lights.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
@@ -43,7 +45,9 @@ export function createServices(deps: Deps) {
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
   const goals = createGoalsService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
+  const lights = createLightsService(deps, audit);
+  const lightQueries = createLightsQueries(deps, projects);
+  return { lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -141,6 +141,12 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/goals/:unitId/:year': { roles: PROJECT_READERS },
   'GET /api/goals/:unitId/:year/projects': { roles: PROJECT_READERS },
   'PUT /api/goals/:unitId/:year': { roles: PROJECT_WRITERS },
+  'GET /api/lights': { roles: PROJECT_READERS },
+  'GET /api/projects/:id/lights': { roles: PROJECT_READERS },
+  'GET /api/light-rules': { roles: PROJECT_READERS_ALL },
+  // Zone-wide rules: the service refuses a coordinator below the root unit.
+  'PUT /api/light-rules': { roles: PROJECT_WRITERS },
+  'POST /api/lights/recompute': { roles: PROJECT_WRITERS },
 
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },

@@ -1,6 +1,8 @@
+import type { LightColor } from '../core/lights/light-rules.js';
 import type { Kysely } from 'kysely';
 import type { GoalsTable } from './tables-goals.js';
 import type { DispatchTables } from './tables-dispatch.js';
+import type { LightTables } from './tables-lights.js';
 import type { MilestoneTables } from './tables-milestones.js';
 
 /**
@@ -126,6 +128,10 @@ export interface ProjectsTable {
   actualCompletionDate: string | null;
   plannedOperationDate: string | null;
   actualOperationDate: string | null;
+  /** 统计入库 date (migration 0014). */
+  statsEnteredDate: string | null;
+  /** The current month's light colour, mirrored from project_lights (migration 0014). */
+  light: LightColor | null;
   progressText: string | null;
   outputValue: number | null;
   taxRevenue: number | null;
@@ -207,7 +213,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables {
+export interface Database extends MilestoneTables, DispatchTables, LightTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -8,6 +8,7 @@ import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
 import { registerGoalsRoutes } from '../features/goals/goals.routes.js';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
+import { registerLightsRoutes } from '../features/lights/lights.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
@@ -77,6 +78,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerCalendarRoutes(app, s.calendar);
   registerMilestoneRoutes(app, s);
   registerNotificationRoutes(app, s.notifications);
+  registerLightsRoutes(app, s.lights, s.lightQueries);
   await registerWeb(app, config);
 
   await app.ready();

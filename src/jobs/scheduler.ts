@@ -37,6 +37,24 @@ export const JOBS: Job[] = [
     },
   },
   {
+    // Lights follow data changes within a minute: features queue the projects they touch.
+    name: 'refresh-changed-lights',
+    everyMs: 60_000,
+    async run(c) {
+      const r = await c.services.lights.refreshChanged();
+      return r.projects ? `recomputed ${r.projects} lights (${r.changed} changed)` : undefined;
+    },
+  },
+  {
+    // The nightly pass catches what time alone changes (a deadline passing, a new month).
+    name: 'recompute-all-lights',
+    everyMs: 6 * 60 * 60_000,
+    async run(c) {
+      const r = await c.services.lights.recomputeAll();
+      return `recomputed ${r.projects} lights: ${r.colors.red} red, ${r.colors.yellow} yellow, ${r.colors.green} green`;
+    },
+  },
+  {
     name: 'refresh-planner-stats',
     everyMs: 60 * 60_000,
     async run(c) {
@@ -61,7 +79,7 @@ export function startScheduler(container: Container, log: FastifyBaseLogger, job
         try {
           if (!(await tryAcquireLock(db, `job:${job.name}`, owner, job.everyMs, clock.now()))) return;
           const summary = await job.run(container);
-          log.info({ job: job.name }, summary ?? 'done');
+          if (summary) log.info({ job: job.name }, summary);
         } catch (e) {
           log.error({ err: e, job: job.name }, 'job failed');
         }

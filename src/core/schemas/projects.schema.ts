@@ -1,3 +1,4 @@
+import { LIGHT_COLORS } from '../lights/light-rules.js';
 import { z } from 'zod';
 import { stageSchema } from '../stages.js';
 import { attachmentIdsSchema, attachmentRefSchema } from './attachments.schema.js';
@@ -85,6 +86,8 @@ export const projectFieldsSchema = z.strictObject({
   actualCompletionDate: ledgerDate,
   plannedOperationDate: ledgerDate,
   actualOperationDate: ledgerDate,
+  /** 统计入库 date (the statistics light rule reads it). */
+  statsEnteredDate: ledgerDate,
   progressText: text(4000),
   outputValue: money,
   taxRevenue: money,
@@ -130,6 +133,8 @@ export const projectSchema = projectFieldsSchema.extend({
   team: z.array(z.object({ id: z.string(), name: z.string(), title: z.string().nullable() })),
   archived: z.boolean(),
   archivedReason: z.string().nullable(),
+  /** This month's light (亮灯), null before the first computation or for a dropped project. */
+  light: z.enum(LIGHT_COLORS).nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -160,6 +165,7 @@ export const projectListItemSchema = projectSchema.pick({
   leaderUserId: true,
   extra: true,
   archived: true,
+  light: true,
   version: true,
   updatedAt: true,
 }).extend({ leaderName: z.string().nullable() });
@@ -178,6 +184,7 @@ export const listProjectsQuerySchema = pageQuerySchema.extend({
   /** Projects whose planned or actual start falls in this year. */
   year: z.coerce.number().int().min(2000).max(2100).optional(),
   suspended: z.enum(['true', 'false']).optional(),
+  light: z.enum(LIGHT_COLORS).optional(),
   archived: z.enum(['true', 'false', 'all']).default('false'),
   /** Filter on one extra field: its key and the value (compared as text). */
   extraKey: z.string().regex(/^[a-zA-Z0-9]{1,40}$/).optional(),

@@ -173,6 +173,11 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       status: (await t.request(coordinator, 'PUT', `/api/goals/${t.rootUnitId}/2026`, { body: { signTarget: 6, startTarget: 5, completeTarget: 3, operateTarget: 2 } })).statusCode,
       action: 'goal.create',
     }),
+    'PUT /api/light-rules': async () => {
+      const { rules } = (await t.request(coordinator, 'GET', '/api/light-rules')).json();
+      return { status: (await t.request(coordinator, 'PUT', '/api/light-rules', { body: { rules }, headers: { 'if-match': '"0"' } })).statusCode, action: 'lights.rules.update' };
+    },
+    'POST /api/lights/recompute': async () => ({ status: (await t.request(coordinator, 'POST', '/api/lights/recompute', { body: {} })).statusCode, action: 'lights.recompute' }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

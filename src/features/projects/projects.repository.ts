@@ -49,6 +49,7 @@ export function filtered(db: Kysely<Database>, f: Filters, scope: ProjectScope |
   if (f.projectType) q = q.where('projects.projectType', '=', f.projectType);
   if (f.leaderUserId) q = q.where('projects.leaderUserId', '=', f.leaderUserId);
   if (f.suspended) q = q.where('projects.suspended', '=', f.suspended === 'true' ? 1 : 0);
+  if (f.light) q = q.where('projects.light', '=', f.light);
   if (f.unitPath) {
     const prefix = `${f.unitPath}%`;
     q = q.where((eb) => eb('projects.unitId', 'in', eb.selectFrom('units as fu').select('fu.id').where('fu.path', 'like', prefix)));
@@ -115,6 +116,7 @@ export const projectsRepository = {
         'projects.leaderUserId',
         'projects.extra',
         'projects.archived',
+        'projects.light',
         'projects.version',
         'projects.updatedAt',
         'units.name as leadUnitName',

@@ -1,0 +1,97 @@
+import { sql } from 'kysely';
+import { describeReason } from '../../core/lights/describe.js';
+import type { LightReason } from '../../core/lights/evaluate.js';
+import type { LightColor } from '../../core/lights/light-rules.js';
+import type { LightsQuery } from '../../core/schemas/lights.schema.js';
+import type { Stage } from '../../core/stages.js';
+import { chinaDate } from '../../core/business-date.js';
+import { AppError } from '../../core/errors.js';
+import type { Db } from '../../db/database.js';
+import { inScope } from '../projects/projects.repository.js';
+import { scopeOf, type ProjectsService } from '../projects/projects.service.js';
+import type { Actor, Deps } from '../shared/context.js';
+
+const SEVERITY_ORDER = sql<number>`case project_lights.color when 'red' then 0 when 'yellow' then 1 else 2 end`;
+
+function worded(text: string) {
+  let reasons: LightReason[] = [];
+  try {
+    reasons = JSON.parse(text) as LightReason[];
+  } catch {
+    /* a damaged row reads as no reasons rather than failing the list */
+  }
+  return reasons.map((r) => ({ ...r, text: { zh: describeReason(r, 'zh'), en: describeReason(r, 'en') } }));
+}
+
+/** Reading lights: the list behind `GET /api/lights` and a project's month-by-month history. */
+export function createLightsQueries(deps: Deps, projects: ProjectsService) {
+  function filtered(db: Db, actor: Actor, q: LightsQuery, month: string, unitPath: string | null) {
+    const scope = scopeOf(actor);
+    let query = db
+      .selectFrom('projectLights')
+      .innerJoin('projects', 'projects.id', 'projectLights.projectId')
+      .where('projectLights.month', '=', month)
+      .where('projects.archived', '=', 0);
+    if (scope) query = query.where((eb) => inScope(eb, scope));
+    if (unitPath) query = query.where((eb) => eb('projects.unitId', 'in', eb.selectFrom('units as fu').select('fu.id').where('fu.path', 'like', `${unitPath}%`)));
+    return query;
+  }
+
+  return {
+    async list(actor: Actor, q: LightsQuery) {
+      const db = deps.db;
+      const month = q.month ?? chinaDate(deps.clock.now()).slice(0, 7);
+      let unitPath: string | null = null;
+      if (q.unitId) {
+        const unit = await db.selectFrom('units').select('path').where('id', '=', q.unitId).executeTakeFirst();
+        if (!unit) throw new AppError('NOT_FOUND', { objectType: 'unit', id: q.unitId });
+        unitPath = unit.path;
+      }
+      const countRows = await filtered(db, actor, q, month, unitPath)
+        .select(['projectLights.color', sql<number>`count(*)`.as('n')])
+        .groupBy('projectLights.color')
+        .execute();
+      const counts: Record<LightColor, number> = { green: 0, yellow: 0, red: 0 };
+      for (const r of countRows) counts[r.color] = Number(r.n);
+      let page = filtered(db, actor, q, month, unitPath);
+      if (q.color) page = page.where('projectLights.color', '=', q.color);
+      const rows = await page
+        .leftJoin('units', 'units.id', 'projects.unitId')
+        .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
+        .select([
+          'projects.id as projectId',
+          'projects.name',
+          'projects.code',
+          'projects.stage',
+          'units.name as leadUnitName',
+          'leader.displayName as leaderName',
+          'projectLights.month',
+          'projectLights.color',
+          'projectLights.reasons',
+          'projectLights.computedAt',
+        ])
+        .orderBy(SEVERITY_ORDER)
+        .orderBy('projects.name')
+        .orderBy('projects.id')
+        .limit(q.pageSize)
+        .offset((q.page - 1) * q.pageSize)
+        .execute();
+      const total = q.color ? counts[q.color] : counts.green + counts.yellow + counts.red;
+      return { month, total, counts, items: rows.map((r) => ({ ...r, stage: r.stage as Stage, reasons: worded(r.reasons) })) };
+    },
+
+    /** A project's light month by month, newest first (light history). */
+    async history(actor: Actor, projectId: string) {
+      await projects.findVisible(actor, projectId);
+      const rows = await deps.db
+        .selectFrom('projectLights')
+        .select(['month', 'color', 'reasons', 'computedAt'])
+        .where('projectId', '=', projectId)
+        .orderBy('month', 'desc')
+        .limit(36)
+        .execute();
+      return { projectId, months: rows.map((r) => ({ ...r, reasons: worded(r.reasons) })) };
+    },
+  };
+}
+export type LightsQueries = ReturnType<typeof createLightsQueries>;
