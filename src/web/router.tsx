@@ -26,6 +26,8 @@ const ProjectsBoardPage = page(() => import('./features/projects/ProjectsBoardPa
 const ProjectPage = page(() => import('./features/projects/ProjectPage.js'), 'ProjectPage');
 const ImportPage = page(() => import('./features/projects/ImportPage.js'), 'ImportPage');
 const GoalsPage = page(() => import('./features/goals/GoalsPage.js'), 'GoalsPage');
+const LightsPage = page(() => import('./features/lights/LightsPage.js'), 'LightsPage');
+const LightRulesPage = page(() => import('./features/lights/LightRulesPage.js'), 'LightRulesPage');
 const PortfolioGanttPage = page(() => import('./features/milestones/PortfolioGanttPage.js'), 'PortfolioGanttPage');
 const MyMilestonesPage = page(() => import('./features/milestones/MyMilestonesPage.js'), 'MyMilestonesPage');
 const TemplatesPage = page(() => import('./features/milestones/TemplatesPage.js'), 'TemplatesPage');
@@ -56,6 +58,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'goals', element: guarded('GET /api/goals', GoalsPage) },
+      { path: 'lights', element: guarded('GET /api/lights', LightsPage) },
       { path: 'gantt', element: guarded('GET /api/gantt', PortfolioGanttPage) },
       { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
       {
@@ -63,6 +66,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'milestone-templates', element: guarded('POST /api/milestone-templates', TemplatesPage) },
           { path: 'calendar', element: guarded('PUT /api/calendar/:date', CalendarPage) },
+          { path: 'light-rules', element: guarded('PUT /api/light-rules', LightRulesPage) },
         ],
       },
       { path: 'units', element: guarded('GET /api/units', UnitsPage) },

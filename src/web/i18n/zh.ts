@@ -4,6 +4,7 @@
  */
 import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
+import { zhLights } from './zh.lights.js';
 import { zhMilestones } from './zh.milestones.js';
 import { zhProjects } from './zh.projects.js';
 
@@ -212,6 +213,7 @@ export const zh = {
 
   ...zhProjects,
   ...zhGoals,
+  ...zhLights,
   ...zhMilestones,
   ...zhAttachments,
 } as const;

@@ -1,4 +1,4 @@
-import { AimOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
   { path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, requires: 'GET /api/projects' },
   { path: '/goals', labelKey: 'nav.goals', icon: <AimOutlined />, requires: 'GET /api/goals' },
+  { path: '/lights', labelKey: 'nav.lights', icon: <AlertOutlined />, requires: 'GET /api/lights' },
   { path: '/my-milestones', labelKey: 'nav.myMilestones', icon: <CarryOutOutlined />, requires: 'GET /api/my/milestones', roles: ['coordinator', 'unit-staff', 'leader'] },
   { path: '/gantt', labelKey: 'nav.gantt', icon: <BarsOutlined />, requires: 'GET /api/gantt' },
   {
@@ -32,6 +33,7 @@ export const NAV: NavItem[] = [
     children: [
       { path: '/settings/milestone-templates', labelKey: 'nav.templates', icon: <NodeIndexOutlined />, requires: 'POST /api/milestone-templates' },
       { path: '/settings/calendar', labelKey: 'nav.calendar', icon: <CalendarOutlined />, requires: 'PUT /api/calendar/:date' },
+      { path: '/settings/light-rules', labelKey: 'nav.lightRules', icon: <AlertOutlined />, requires: 'PUT /api/light-rules' },
     ],
   },
   { path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, requires: 'GET /api/units' },

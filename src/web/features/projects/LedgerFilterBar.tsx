@@ -6,6 +6,8 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useCurrentUser } from '../../layout/current-user.js';
 import { can } from '../../lib/access.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
+import type { LightColor } from '../../../core/lights/light-rules.js';
+import { LightDot } from '../lights/LightDot.js';
 import { hasFilters, type LedgerFilters } from './ledger-params.js';
 import { levelOptions, stageOptions, typeOptions } from './project-labels.js';
 import { useLeaderChoices } from './projects.queries.js';
@@ -118,6 +120,18 @@ export function LedgerFilterBar({ filters, onChange, onReset, industries, extraF
           onChange={(year?: number) => onChange({ year })}
           options={YEARS.map((y) => ({ value: y, label: t('projects.filter.yearOption', { year: y }) }))}
           style={{ width: '100%' }}
+        />
+      </Col>
+      <Col {...col}>
+        <Select<LightColor>
+          allowClear
+          placeholder={t('lights.filter')}
+          aria-label={t('lights.filter')}
+          value={filters.light}
+          onChange={(light?: LightColor) => onChange({ light })}
+          options={(['red', 'yellow', 'green'] as const).map((c) => ({ value: c, label: <LightDot color={c} /> }))}
+          style={{ width: '100%' }}
+          data-testid="filter-light"
         />
       </Col>
       {more && (

@@ -12,6 +12,7 @@ import { ArchiveModal } from './ArchiveModal.js';
 import { ChangeHistory, StageTimeline } from './ProjectHistory.js';
 import { ProjectFormDrawer } from './ProjectFormDrawer.js';
 import { ProjectOverview, ProjectResponsibility } from './ProjectOverview.js';
+import { ProjectLightCard } from '../lights/ProjectLightCard.js';
 import { StageTag, SuspendedTag, stageLabel } from './project-labels.js';
 import { useExtraFields, useProject, useRestoreProject } from './projects.queries.js';
 import { TransitionModal } from './TransitionModal.js';
@@ -125,6 +126,7 @@ export function ProjectPage() {
                 </Col>
                 <Col xs={24} xl={8}>
                   <Flex vertical gap={16}>
+                    <ProjectLightCard projectId={p.id} />
                     <ProjectResponsibility project={p} />
                     <StageTimeline projectId={p.id} />
                   </Flex>

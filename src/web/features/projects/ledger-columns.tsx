@@ -6,12 +6,13 @@ import type { Lang, Translate } from '../../i18n/i18n.js';
 import { formatDateTime } from '../../lib/format.js';
 import type { ProjectSort, SortOrder } from './ledger-params.js';
 import { FIELD_LABELS } from './project-fields.js';
+import { LightDot } from '../lights/LightDot.js';
 import { StageTag, SuspendedTag, ledgerDate, levelLabel, typeLabel, wan } from './project-labels.js';
 
 type Column = TableColumnType<ProjectListItem> & { key: string };
 
 /** Optional columns shown until the user chooses (项目名称 and 阶段 always show). */
-export const DEFAULT_COLUMNS = ['industry', 'level', 'totalInvestment', 'ytdInvestment', 'leadUnitName', 'leaderName', 'plannedStartDate', 'updatedAt'];
+export const DEFAULT_COLUMNS = ['light', 'industry', 'level', 'totalInvestment', 'ytdInvestment', 'leadUnitName', 'leaderName', 'plannedStartDate', 'updatedAt'];
 
 const SORTABLE: Partial<Record<string, ProjectSort>> = {
   code: 'code',
@@ -65,6 +66,7 @@ export function ledgerColumns(t: Translate, lang: Lang, extraFields: readonly Ex
   ];
 
   const optional: Column[] = [
+    { key: 'light', dataIndex: 'light', title: t('lights.color'), width: 90, render: (_, p) => <LightDot color={p.light} /> },
     plain('code', (v: string | null) => v || '—'),
     plain('industry'),
     plain('level', (v: string | null) => levelLabel(lang, v)),

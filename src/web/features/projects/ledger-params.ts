@@ -1,5 +1,6 @@
 import { PROJECT_LEVELS, PROJECT_SORTS, PROJECT_TYPES } from '../../../core/schemas/projects.schema.js';
 import { STAGES, type Stage } from '../../../core/stages.js';
+import { LIGHT_COLORS, type LightColor } from '../../../core/lights/light-rules.js';
 
 /**
  * The ledger's state as URL parameters: the same names the API takes (so one serialiser serves
@@ -21,6 +22,7 @@ export interface LedgerFilters {
   leaderUserId?: string;
   year?: number;
   suspended?: 'true' | 'false';
+  light?: LightColor;
   archived?: 'true' | 'false' | 'all';
   extraKey?: string;
   extraValue?: string;
@@ -56,6 +58,7 @@ export function readFilters(sp: URLSearchParams): LedgerFilters {
     leaderUserId: text(sp.get('leaderUserId')),
     year: Number.isInteger(year) && year >= 2000 && year <= 2100 ? year : undefined,
     suspended: oneOf(['true', 'false'] as const, sp.get('suspended')),
+    light: oneOf(LIGHT_COLORS, sp.get('light')),
     archived: oneOf(['true', 'false', 'all'] as const, sp.get('archived')),
     extraKey: text(sp.get('extraKey')),
     extraValue: text(sp.get('extraValue')),
