@@ -42,6 +42,10 @@ describe('investment vs 序时 (INV-Y 10–30 points below inclusive, INV-R more
     expect(describeReason(reason)).toBe('年度投资完成率11.6%，序时进度41.7%，落后30.1个百分点');
     expect(describeReason(reason, 'en')).toContain('30.1 points behind');
   });
+  it('leaves projects that have not started to the start rule', () => {
+    expect(color({ ...invest(0), stage: 'signed' })).toBe('green');
+    expect(color({ ...invest(0), stage: 'completed' })).toBe('red');
+  });
   it('does not judge a project without an annual plan, or in January before any month has ended', () => {
     expect(color({ investment: { annualPlan: 0, completedThisYear: 0, timeShare: 0.5 } })).toBe('green');
     expect(color({ investment: { annualPlan: 1_000_000, completedThisYear: 0, timeShare: 0 } })).toBe('green');
@@ -54,7 +58,7 @@ describe('start (START-Y once the planned month has passed, START-R three months
   it('turns yellow on the first day after it', () => expect(codes(signed, '2026-04-01')).toEqual(['START-Y']));
   it('is still yellow the day before three months have passed, red on that day', () => {
     expect(codes(signed, '2026-06-30')).toEqual(['START-Y']);
-    expect(codes(signed, '2026-07-01')).toEqual(['START-R', 'START-Y']);
+    expect(codes(signed, '2026-07-01')).toEqual(['START-R']); // the worst of one kind speaks
     expect(color(signed, '2026-07-01')).toBe('red');
   });
   it('reads a full planned date by its month, and ignores projects that have started', () => {
@@ -98,7 +102,7 @@ describe('problems past deadline (PROB-Y from 1 day, PROB-R from 30 days)', () =
   it('is yellow from the day after', () => expect(codes(pr('2026-06-14'))).toEqual(['PROB-Y']));
   it('is yellow at 29 days and red at 30', () => {
     expect(color(pr('2026-05-17'))).toBe('yellow');
-    expect(codes(pr('2026-05-16'))).toEqual(['PROB-R', 'PROB-Y']);
+    expect(codes(pr('2026-05-16'))).toEqual(['PROB-R']);
   });
 });
 

@@ -62,7 +62,8 @@ type Check = (rule: LightRule, input: LightInput, today: string) => Record<strin
 const CHECKS: Record<Exclude<LightRule['kind'], 'yellow-streak'>, Check> = {
   'investment-lag'(rule, input) {
     const inv = input.investment;
-    if (!inv || inv.annualPlan <= 0 || inv.timeShare <= 0 || input.stage === 'dropped') return null;
+    // Only projects that are building (or have built this year) invest; a late start is the start rule's.
+    if (!inv || inv.annualPlan <= 0 || inv.timeShare <= 0 || NOT_STARTED.includes(input.stage)) return null;
     const { rate, expected, behind } = pointsBehind(inv);
     const { minPoints = 0, maxPoints } = rule.thresholds;
     if (behind < minPoints || (maxPoints !== undefined && behind > maxPoints)) return null;
@@ -119,12 +120,17 @@ const RANK: Record<LightColor, number> = { green: 0, yellow: 1, red: 2 };
  */
 export function evaluateLight(input: LightInput, rules: readonly LightRule[], today: string): LightResult | null {
   if (input.stage === 'dropped') return null;
-  const reasons: LightReason[] = [];
+  // Rules of one kind measure the same fact at different thresholds: only the worst raised one speaks.
+  const byKind = new Map<LightRule['kind'], LightReason>();
   for (const rule of rules) {
     if (!rule.enabled || rule.kind === 'yellow-streak') continue;
     const figures = CHECKS[rule.kind](rule, input, today);
-    if (figures) reasons.push({ code: rule.code, name: rule.name, dimension: RULE_KIND_DIMENSION[rule.kind], severity: rule.severity, figures });
+    const held = byKind.get(rule.kind);
+    if (figures && (!held || RANK[rule.severity] > RANK[held.severity])) {
+      byKind.set(rule.kind, { code: rule.code, name: rule.name, dimension: RULE_KIND_DIMENSION[rule.kind], severity: rule.severity, figures });
+    }
   }
+  const reasons = [...byKind.values()];
   let color = reasons.reduce<LightColor>((worst, r) => (RANK[r.severity] > RANK[worst] ? r.severity : worst), 'green');
   if (color === 'yellow') {
     for (const rule of rules) {

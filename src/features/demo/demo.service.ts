@@ -127,6 +127,11 @@ async function loadDemoProjects(deps: Deps, services: Services, actor: Actor, un
     for (const step of rest) {
       project = await services.projects.transition(actor, project.id, project.version, { to: step.stage, date: step.date, note: step.note, reason: step.reason });
     }
+    // 统计入库 about three weeks after the start, except for one project in eight (they light up).
+    if (project.actualStartDate && project.actualStartDate.length === 10 && d.name.length % 8 !== 3) {
+      const entered = new Date(Date.parse(`${project.actualStartDate}T00:00:00Z`) + 21 * 86_400_000).toISOString().slice(0, 10);
+      await deps.db.updateTable('projects').set({ statsEnteredDate: entered < today ? entered : today }).where('id', '=', project.id).execute();
+    }
     result.projectsCreated++;
   }
 }

@@ -51,6 +51,7 @@ export const enProjects: Record<keyof typeof zhProjects, string> = {
   'projects.f.actualSignDate': 'Actual signing',
   'projects.f.plannedStartDate': 'Planned start',
   'projects.f.actualStartDate': 'Actual start',
+  'projects.f.statsEnteredDate': 'Entered in statistics',
   'projects.f.plannedCompletionDate': 'Planned completion',
   'projects.f.actualCompletionDate': 'Actual completion',
   'projects.f.plannedOperationDate': 'Planned operation',

@@ -4,7 +4,7 @@ export const zhLights = {
   'nav.lightRules': '亮灯规则',
 
   'lights.title': '亮灯预警',
-  'lights.intro': '{month} 月亮灯情况：红灯优先。数据变化后一分钟内重新亮灯，每 6 小时全面重算一次。点击数字筛选。',
+  'lights.intro': '{month}亮灯情况：红灯优先。数据变化后一分钟内重新亮灯，每 6 小时全面重算一次。点击数字筛选。',
   'lights.none': '未亮灯',
   'lights.notYet': '尚未计算亮灯（数据保存后一分钟内自动计算）',
   'lights.color': '亮灯',
@@ -19,7 +19,7 @@ export const zhLights = {
   'lights.recomputed': '已重新计算 {n} 个项目的亮灯',
   'lights.rules': '亮灯规则',
   'lights.card': '亮灯',
-  'lights.month': '{month} 月',
+  'lights.month': '{month}',
   'lights.history': '往月：',
 
   'lights.rulesTitle': '亮灯规则',

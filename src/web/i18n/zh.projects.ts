@@ -49,6 +49,7 @@ export const zhProjects = {
   'projects.f.actualSignDate': '实际签约时间',
   'projects.f.plannedStartDate': '计划开工时间',
   'projects.f.actualStartDate': '实际开工时间',
+  'projects.f.statsEnteredDate': '统计入库时间',
   'projects.f.plannedCompletionDate': '计划竣工时间',
   'projects.f.actualCompletionDate': '实际竣工时间',
   'projects.f.plannedOperationDate': '计划投产时间',

@@ -12,3 +12,9 @@ export function LightDot({ color, showText = true }: { color: LightColor | null 
   const text = color ? LIGHT_COLOR_NAMES[color][lang] : t('lights.none');
   return <Badge color={color ? LIGHT_HEX[color] : '#bfbfbf'} text={showText ? text : undefined} title={text} data-testid={`light-${color ?? 'none'}`} />;
 }
+
+/** '2026-11' → 2026年11月 (zh) or 2026-11 (en). */
+export function monthLabel(month: string | undefined, lang: 'zh' | 'en'): string {
+  if (!month) return '';
+  return lang === 'zh' ? `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月` : month;
+}

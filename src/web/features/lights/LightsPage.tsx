@@ -10,7 +10,7 @@ import { useCurrentUser } from '../../layout/current-user.js';
 import { can } from '../../lib/access.js';
 import { StageTag } from '../projects/project-labels.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
-import { LIGHT_HEX, LightDot } from './LightDot.js';
+import { LIGHT_HEX, LightDot, monthLabel } from './LightDot.js';
 import { useLights, useRecomputeLights, type LightsList } from './lights.queries.js';
 
 type Item = LightsList['items'][number];
@@ -94,7 +94,7 @@ export function LightsPage() {
           </>
         }
       />
-      <Typography.Paragraph type="secondary">{t('lights.intro', { month: data?.month ?? '' })}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">{t('lights.intro', { month: monthLabel(data?.month, lang) })}</Typography.Paragraph>
       <Row gutter={[12, 12]} style={{ marginBottom: 16 }}>
         {(['red', 'yellow', 'green'] as const).map((c) => (
           <Col key={c} xs={8}>

@@ -1,6 +1,6 @@
 import { Card, Flex, Skeleton, Tooltip, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n.js';
-import { LIGHT_HEX, LightDot } from './LightDot.js';
+import { LIGHT_HEX, LightDot, monthLabel } from './LightDot.js';
 import { useProjectLights } from './lights.queries.js';
 
 /** The project's light now, why, and the last twelve months as a strip of dots (light history). */
@@ -17,7 +17,7 @@ export function ProjectLightCard({ projectId }: { projectId: string }) {
         <Flex vertical gap={8}>
           <Flex gap={8} align="center" wrap>
             <LightDot color={now.color} />
-            <Typography.Text type="secondary">{t('lights.month', { month: now.month })}</Typography.Text>
+            <Typography.Text type="secondary">{t('lights.month', { month: monthLabel(now.month, lang) })}</Typography.Text>
           </Flex>
           {now.reasons.length === 0 ? (
             <Typography.Text type="secondary">{t('lights.allClear')}</Typography.Text>

@@ -210,7 +210,7 @@ export function ProjectFormDrawer({ project, defaultUnitId, onClose, onSaved }: 
           </Col>
 
           {section(t('projects.section.dates'))}
-          {['plannedSignDate', 'actualSignDate', 'plannedStartDate', 'actualStartDate', 'plannedCompletionDate', 'actualCompletionDate', 'plannedOperationDate', 'actualOperationDate'].map(dateItem)}
+          {['plannedSignDate', 'actualSignDate', 'plannedStartDate', 'actualStartDate', 'plannedCompletionDate', 'actualCompletionDate', 'plannedOperationDate', 'actualOperationDate', 'statsEnteredDate'].map(dateItem)}
 
           {section(t('projects.section.benefits'))}
           {moneyItem('outputValue')}

@@ -78,6 +78,7 @@ export function ProjectOverview({ project: p, extraFields }: { project: Project;
     pair('projects.milestone.start', p.plannedStartDate, p.actualStartDate),
     pair('projects.milestone.completion', p.plannedCompletionDate, p.actualCompletionDate),
     pair('projects.milestone.operation', p.plannedOperationDate, p.actualOperationDate),
+    item('statsEnteredDate', p.statsEnteredDate),
   ];
 
   const benefits: Items = [money('outputValue'), money('taxRevenue'), item('jobs', p.jobs === null ? null : `${p.jobs.toLocaleString('zh-CN')} ${t('projects.unit.persons')}`)];

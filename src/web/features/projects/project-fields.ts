@@ -36,6 +36,7 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   actualCompletionDate: 'projects.f.actualCompletionDate',
   plannedOperationDate: 'projects.f.plannedOperationDate',
   actualOperationDate: 'projects.f.actualOperationDate',
+  statsEnteredDate: 'projects.f.statsEnteredDate',
   progressText: 'projects.f.progressText',
   outputValue: 'projects.f.outputValue',
   taxRevenue: 'projects.f.taxRevenue',
@@ -72,6 +73,7 @@ export const DATE_FIELDS = [
   'actualCompletionDate',
   'plannedOperationDate',
   'actualOperationDate',
+  'statsEnteredDate',
 ] as const;
 export type DateField = (typeof DATE_FIELDS)[number];
 
