@@ -7,7 +7,7 @@ import type { Actor, Deps } from '../shared/context.js';
 /**
  * The demo world, part 3: milestone plans on the signed and later projects — anchored on their
  * signing (or, for infrastructure, start) date, approved, then lived: most past milestones done
- * on time, some late, a few still open and overdue, and some future ones re-planned with a reason.
+ * on time, some late, a few of the last two months still open and overdue, and some future ones re-planned with a reason.
  * Deterministic per project name; projects that already have a plan are left alone.
  */
 const REPLAN_REASONS = ['用地指标待省厅下达', '环评公示期延长', '设计方案调整，重新报审', '施工单位进场推迟', '设备到货延期'];
@@ -47,7 +47,8 @@ export async function loadDemoPlans(deps: Deps, services: Services, actor: Actor
       if (m.actualDate) continue;
       const r = roll(`${p.name}:${m.code}`);
       if (m.plannedEnd < today) {
-        if (r < 0.08) continue; // left open: overdue
+        // Left open (overdue) only if it fell due in the last two months: offices chase old ones down.
+        if (r < 0.25 && m.plannedEnd >= addWorkingDays(cal, today, -40)) continue;
         const late = r > 0.8 ? Math.ceil(r * 12) : 0;
         const actualDate = addWorkingDays(cal, m.plannedEnd, late);
         if (actualDate <= today) await services.plans.complete(actor, m.id, m.version, { actualDate, note: late ? '材料补正后办结' : null });
