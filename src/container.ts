@@ -3,6 +3,7 @@ import { migrateToLatest, openDatabase, type DbHandle } from './db/connect.js';
 import { createAttachmentsService } from './features/attachments/attachments.service.js';
 import { createAuditService } from './features/audit/audit.service.js';
 import { createAuthService } from './features/auth/auth.service.js';
+import { createDashboardService } from './features/dashboard/dashboard.service.js';
 import { createGoalsService } from './features/goals/goals.service.js';
 import { createCalendarService } from './features/calendar/calendar.service.js';
 import { createPlansService } from './features/milestones/plans.service.js';
@@ -47,7 +48,8 @@ export function createServices(deps: Deps) {
   const goals = createGoalsService(deps, audit);
   const lights = createLightsService(deps, audit);
   const lightQueries = createLightsQueries(deps, projects);
-  return { lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
+  const dashboard = createDashboardService(deps, projects, goals, lightQueries);
+  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -141,6 +141,7 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/goals/:unitId/:year': { roles: PROJECT_READERS },
   'GET /api/goals/:unitId/:year/projects': { roles: PROJECT_READERS },
   'PUT /api/goals/:unitId/:year': { roles: PROJECT_WRITERS },
+  'GET /api/dashboard': { roles: PROJECT_READERS },
   'GET /api/lights': { roles: PROJECT_READERS },
   'GET /api/projects/:id/lights': { roles: PROJECT_READERS },
   'GET /api/light-rules': { roles: PROJECT_READERS_ALL },

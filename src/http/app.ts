@@ -6,6 +6,7 @@ import type { Container } from '../container.js';
 import { registerAttachmentsRoutes } from '../features/attachments/attachments.routes.js';
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
+import { registerDashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { registerGoalsRoutes } from '../features/goals/goals.routes.js';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
 import { registerLightsRoutes } from '../features/lights/lights.routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerMilestoneRoutes(app, s);
   registerNotificationRoutes(app, s.notifications);
   registerLightsRoutes(app, s.lights, s.lightQueries);
+  registerDashboardRoutes(app, s.dashboard);
   await registerWeb(app, config);
 
   await app.ready();

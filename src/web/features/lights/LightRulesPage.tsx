@@ -32,6 +32,7 @@ export function LightRulesPage() {
     {
       key: 'name',
       title: t('lights.rule.name'),
+      width: 280,
       render: (_, r) => (
         <Flex vertical gap={2}>
           <Input value={r.name} maxLength={60} aria-label={t('lights.rule.name')} onChange={(e) => patch(r.code, { name: e.target.value })} />

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
+import { manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
+
+/**
+ * A hand-computed world on 27 November 2026 (10 months ended: 序时 83.3 %):
+ *   A zone  construction, plan 1000万, done 900万  (90 %)  green
+ *   B zone  construction, plan 1000万, done 300万  (30 %)  red (53.3 points behind)
+ *   C town  construction, plan 2000万, done 1000万 (50 %)  red (33.3 behind)
+ *   D zone  signed, no plan                                green
+ * Total 4000万 planned, 2200万 done: 55.0 %, 28.3 points behind. Zone 60 % ranks first, town 50 %.
+ * One action item owned by the zone is past its deadline.
+ */
+describe.each(databaseVariants())('cockpit on $name', (variant) => {
+  let db: TestDatabase;
+  let t: TestApp;
+  let pmo: Session;
+  let townPmo: Session;
+  const ids: Record<string, string> = {};
+  const clock = manualClock(new Date('2026-11-27T02:00:00Z'));
+  const wan = (x: number) => x * 10_000;
+
+  beforeAll(async () => {
+    db = await variant.create();
+    t = await startTestApp(db, { clock });
+    const admin = await t.loginAs('system-admin');
+    const unit = async (name: string, type: string) => (await t.request(admin, 'POST', '/api/units', { body: { parentId: t.rootUnitId, name, type } })).json<{ id: string }>().id;
+    ids.zone = await unit('经济区', 'zone');
+    ids.town = await unit('XX镇', 'town');
+    pmo = await t.loginAs('coordinator');
+    townPmo = await t.loginAs('coordinator', { unitId: ids.town });
+    const project = async (name: string, unitKey: string, stage: string, fields: Record<string, unknown>) => {
+      const res = await t.request(pmo, 'POST', '/api/projects', { body: { name, leadUnitId: ids[unitKey], stage, industry: name === 'C' ? '港口物流' : '新能源', ...fields } });
+      expect(res.statusCode, res.body).toBe(201);
+      ids[name] = res.json<{ id: string }>().id;
+    };
+    const building = (plan: number, done: number) => ({ annualPlanInvestment: wan(plan), ytdInvestment: wan(done), actualStartDate: '2026-02-01', statsEnteredDate: '2026-02-20' });
+    await project('A', 'zone', 'construction', building(1000, 900));
+    await project('B', 'zone', 'construction', building(1000, 300));
+    await project('C', 'town', 'construction', building(2000, 1000));
+    await project('D', 'zone', 'signed', {});
+    const now = clock.now().toISOString();
+    await t.container.deps.db
+      .insertInto('actionItems')
+      .values({ id: 'act-1', sourceKind: 'meeting', sourceId: null, projectId: ids.B!, title: '11月20日前完成电力接入', detail: null, ownerUnitId: ids.zone!, ownerUserId: null, leaderId: null, deadline: '2026-11-20', status: 'open', escalationLevel: 1, feedback: null, feedbackAt: null, closedAt: null, createdBy: null, version: 1, createdAt: now, updatedAt: now })
+      .execute();
+    await t.container.services.lights.recomputeAll();
+  });
+  afterAll(async () => {
+    await t.close();
+    await db.drop();
+  });
+
+  it('gathers the whole area’s figures in one request', async () => {
+    const res = await t.request(pmo, 'GET', '/api/dashboard');
+    expect(res.statusCode, res.body).toBe(200);
+    const d = res.json();
+    expect(d.asOf).toBe('2026-11-27');
+    expect(d.unit.id).toBe(t.rootUnitId);
+    expect(d.period).toEqual({ kind: 'year', from: '2026-01-01', to: '2026-12-31' });
+    expect(d.pipeline.stock.construction.count).toBe(3);
+    expect(d.pipeline.stock.signed.count).toBe(1);
+    expect(d.investment.total).toEqual({ plan: wan(4000), completed: wan(2200), projects: 4, rate: 55, expected: 83.3, gapPoints: -28.3 });
+    expect(d.investment.byUnit.map((u: { name: string; rank: number; red: number; progress: { rate: number } }) => [u.name, u.rank, u.progress.rate, u.red])).toEqual([
+      ['经济区', 1, 60, 1],
+      ['XX镇', 2, 50, 1],
+    ]);
+    expect(d.investment.byIndustry.map((i: { industry: string; progress: { plan: number } }) => [i.industry, i.progress.plan])).toEqual([
+      ['新能源', wan(2000)],
+      ['港口物流', wan(2000)],
+    ]);
+    expect(d.lights.counts).toEqual({ green: 2, yellow: 0, red: 2, none: 0 });
+    expect(d.lights.red.map((p: { name: string }) => p.name)).toEqual(['B', 'C']);
+    expect(d.fast.map((p: { name: string; rate: number }) => `${p.name} ${p.rate}`)).toEqual(['A 90', 'C 50', 'B 30']);
+    expect(d.slow.map((p: { name: string }) => p.name)).toEqual(['B', 'C', 'A']);
+    expect(d.overdueActions.count).toBe(1);
+    expect(d.overdueActions.items[0]).toMatchObject({ title: '11月20日前完成电力接入', ownerUnitName: '经济区', projectName: 'B', escalationLevel: 1 });
+  });
+
+  it('narrows to a unit subtree', async () => {
+    const d = (await t.request(pmo, 'GET', `/api/dashboard?unit=${ids.zone}&period=month`)).json();
+    expect(d.unit.name).toBe('经济区');
+    expect(d.period).toEqual({ kind: 'month', from: '2026-11-01', to: '2026-11-30' });
+    expect(d.investment.total.rate).toBe(60);
+    expect(d.lights.red.map((p: { name: string }) => p.name)).toEqual(['B']);
+    expect(d.overdueActions.count).toBe(1);
+  });
+
+  it('shows a town only its own, and refuses another unit and a bad period', async () => {
+    const d = (await t.request(townPmo, 'GET', '/api/dashboard')).json();
+    expect(d.unit.name).toBe('XX镇');
+    expect(d.investment.total.plan).toBe(wan(2000));
+    expect(d.overdueActions.count).toBe(0);
+    expect((await t.request(townPmo, 'GET', `/api/dashboard?unit=${ids.zone}`)).statusCode).toBe(404);
+    const bad = await t.request(pmo, 'GET', '/api/dashboard?period=week');
+    expect(bad.statusCode).toBe(400);
+  });
+});

@@ -1,0 +1,85 @@
+import { chinaDate } from '../../core/business-date.js';
+import { investmentProgress, rankUnits, rollUpToChildren } from '../../core/dashboard/investment.js';
+import { AppError } from '../../core/errors.js';
+import { periodOf } from '../../core/pipeline.js';
+import type { Dashboard, DashboardQuery } from '../../core/schemas/dashboard.schema.js';
+import { elapsedMonths, timeProgressShare } from '../../core/schedule/time-progress.js';
+import type { GoalsService } from '../goals/goals.service.js';
+import type { LightsQueries } from '../lights/lights.queries.js';
+import { scopeOf, type ProjectsService } from '../projects/projects.service.js';
+import type { Actor, Deps } from '../shared/context.js';
+import { dashboardRepository, type DashboardView } from './dashboard.repository.js';
+
+/** Rows in each list of the cockpit (十快/十慢 are ten by name). */
+const LIST_SIZE = 10;
+const n = (v: unknown) => Number(v ?? 0);
+
+/** 驾驶舱: one request gathers every figure of the leaders' screen for a unit subtree and period. */
+export function createDashboardService(deps: Deps, projects: ProjectsService, goals: GoalsService, lightQueries: LightsQueries) {
+  async function unitInView(actor: Actor, unitId: string | undefined) {
+    const db = deps.db;
+    if (unitId) {
+      const unit = await db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', unitId).executeTakeFirst();
+      const scope = scopeOf(actor);
+      // A scoped caller may look at its own subtree only (projects it leads elsewhere stay in its whole view).
+      if (!unit || (scope && !unit.path.startsWith(scope.unitPath))) throw new AppError('NOT_FOUND', { objectType: 'unit', id: unitId });
+      return unit;
+    }
+    const own = actor.unitId && scopeOf(actor) ? await db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', actor.unitId).executeTakeFirst() : undefined;
+    const unit = own ?? (await db.selectFrom('units').select(['id', 'name', 'path']).where('parentId', 'is', null).orderBy('createdAt').executeTakeFirst());
+    if (!unit) throw new AppError('NOT_FOUND', { objectType: 'unit', id: '' });
+    return unit;
+  }
+
+  return {
+    async get(actor: Actor, q: DashboardQuery): Promise<Dashboard> {
+      const db = deps.db;
+      const today = chinaDate(deps.clock.now());
+      const year = Number(today.slice(0, 4));
+      const unit = await unitInView(actor, q.unit);
+      const view: DashboardView = { scope: scopeOf(actor), unitPath: q.unit ? unit.path : undefined };
+      const share = timeProgressShare(elapsedMonths(year, today));
+
+      const [pipeline, goalList, byLeadUnit, byIndustry, lightCounts, red, fast, slow, overdue, children] = await Promise.all([
+        projects.pipeline(actor, { unitId: q.unit, period: q.period }),
+        goals.list(actor, { year }),
+        dashboardRepository.byLeadUnit(db, view),
+        dashboardRepository.byIndustry(db, view),
+        dashboardRepository.lightCounts(db, view),
+        lightQueries.list(actor, { color: 'red', ...(q.unit ? { unitId: q.unit } : {}), page: 1, pageSize: LIST_SIZE }),
+        dashboardRepository.paced(db, view, true, LIST_SIZE),
+        dashboardRepository.paced(db, view, false, LIST_SIZE),
+        dashboardRepository.overdueActions(db, view, today, LIST_SIZE),
+        db.selectFrom('units').select(['id', 'name', 'path']).where('parentId', '=', unit.id).where('archived', '=', 0).orderBy('sortOrder').orderBy('name').execute(),
+      ]);
+
+      const leadRows = byLeadUnit.map((r) => ({ path: r.path, plan: n(r.plan), completed: n(r.completed), projects: n(r.projects), red: n(r.red) }));
+      const total = leadRows.reduce((s, r) => ({ plan: s.plan + r.plan, completed: s.completed + r.completed, projects: s.projects + r.projects }), { plan: 0, completed: 0, projects: 0 });
+      const byUnit = rankUnits(rollUpToChildren(leadRows, unit.path, children).map((c) => ({ unitId: c.unitId, name: c.name, red: c.red, progress: investmentProgress(c.sums, share) })));
+      const counts = { green: 0, yellow: 0, red: 0, none: 0 };
+      for (const r of lightCounts) counts[r.light ?? 'none'] += n(r.n);
+      const paced = (rows: typeof fast) =>
+        rows.map((r) => ({ ...r, annualPlanInvestment: n(r.annualPlanInvestment), ytdInvestment: n(r.ytdInvestment), rate: Math.round((n(r.ytdInvestment) / n(r.annualPlanInvestment)) * 1000) / 10 }));
+
+      return {
+        asOf: today,
+        unit: { id: unit.id, name: unit.name },
+        period: { kind: q.period, ...periodOf(q.period, today) },
+        pipeline: { stock: pipeline.stock, flows: pipeline.flows },
+        goal: goalList.items.find((g) => g.unitId === unit.id) ?? null,
+        investment: {
+          total: investmentProgress(total, share),
+          byUnit,
+          byIndustry: byIndustry
+            .map((r) => ({ industry: r.industry, progress: investmentProgress({ plan: n(r.plan), completed: n(r.completed), projects: n(r.projects) }, share) }))
+            .sort((a, b) => b.progress.plan - a.progress.plan),
+        },
+        lights: { counts, red: red.items },
+        fast: paced(fast),
+        slow: paced(slow),
+        overdueActions: { count: overdue.count, items: overdue.items.map((i) => ({ ...i, escalationLevel: n(i.escalationLevel) })) },
+      };
+    },
+  };
+}
+export type DashboardService = ReturnType<typeof createDashboardService>;
