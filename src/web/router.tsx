@@ -26,6 +26,7 @@ const ProjectsBoardPage = page(() => import('./features/projects/ProjectsBoardPa
 const ProjectPage = page(() => import('./features/projects/ProjectPage.js'), 'ProjectPage');
 const ImportPage = page(() => import('./features/projects/ImportPage.js'), 'ImportPage');
 const GoalsPage = page(() => import('./features/goals/GoalsPage.js'), 'GoalsPage');
+const CockpitPage = page(() => import('./features/cockpit/CockpitPage.js'), 'CockpitPage');
 const LightsPage = page(() => import('./features/lights/LightsPage.js'), 'LightsPage');
 const LightRulesPage = page(() => import('./features/lights/LightRulesPage.js'), 'LightRulesPage');
 const PortfolioGanttPage = page(() => import('./features/milestones/PortfolioGanttPage.js'), 'PortfolioGanttPage');
@@ -59,6 +60,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomePage /> },
       { path: 'goals', element: guarded('GET /api/goals', GoalsPage) },
       { path: 'lights', element: guarded('GET /api/lights', LightsPage) },
+      { path: 'cockpit', element: guarded('GET /api/dashboard', CockpitPage) },
       { path: 'gantt', element: guarded('GET /api/gantt', PortfolioGanttPage) },
       { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
       {

@@ -1,6 +1,7 @@
 import { enAttachments } from './en.attachments.js';
 import { enGoals } from './en.goals.js';
 import { enLights } from './en.lights.js';
+import { enCockpit } from './en.cockpit.js';
 import { enMilestones } from './en.milestones.js';
 import { enProjects } from './en.projects.js';
 import type { MessageKey } from './zh.js';
@@ -212,6 +213,7 @@ export const en: Record<MessageKey, string> = {
   ...enProjects,
   ...enGoals,
   ...enLights,
+  ...enCockpit,
   ...enMilestones,
   ...enAttachments,
 };

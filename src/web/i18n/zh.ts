@@ -5,6 +5,7 @@
 import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
 import { zhLights } from './zh.lights.js';
+import { zhCockpit } from './zh.cockpit.js';
 import { zhMilestones } from './zh.milestones.js';
 import { zhProjects } from './zh.projects.js';
 
@@ -214,6 +215,7 @@ export const zh = {
   ...zhProjects,
   ...zhGoals,
   ...zhLights,
+  ...zhCockpit,
   ...zhMilestones,
   ...zhAttachments,
 } as const;

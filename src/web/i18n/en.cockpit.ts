@@ -1,0 +1,30 @@
+import type { zhCockpit } from './zh.cockpit.js';
+
+/** English texts of the cockpit. */
+export const enCockpit: Record<keyof typeof zhCockpit, string> = {
+  'nav.cockpit': 'Cockpit',
+  'cockpit.title': 'Cockpit',
+  'cockpit.wholeArea': 'Whole area',
+  'cockpit.period.month': 'Month',
+  'cockpit.period.quarter': 'Quarter',
+  'cockpit.period.year': 'Year',
+  'cockpit.asOf': 'As of {date} · {unit} · period {from} to {to}. Click any figure or chart to see its projects.',
+  'cockpit.kpi.investment': 'Annual investment done',
+  'cockpit.kpi.expected': 'due {pct}%',
+  'cockpit.kpi.plan': 'Invested (100m yuan)',
+  'cockpit.yi': '100m yuan',
+  'cockpit.kpi.red': 'Red projects',
+  'cockpit.kpi.overdue': 'Overdue actions',
+  'cockpit.pipeline': 'Five batches: now and entered this period',
+  'cockpit.lights': 'Lights',
+  'cockpit.redList': 'Red list',
+  'cockpit.all': 'All',
+  'cockpit.noRed': 'No red projects',
+  'cockpit.byUnit': 'Units by annual investment done',
+  'cockpit.byIndustry': 'Investment by industry (100m yuan)',
+  'cockpit.fast': 'Ten fastest',
+  'cockpit.slow': 'Ten slowest',
+  'cockpit.overdue': 'Overdue actions ({n})',
+  'cockpit.noOverdue': 'No overdue actions',
+  'cockpit.none': 'None',
+};
