@@ -90,6 +90,7 @@ describe.each(databaseVariants())('cockpit on $name', (variant) => {
     const d = (await t.request(townPmo, 'GET', '/api/dashboard')).json();
     expect(d.unit.name).toBe('XX镇');
     expect(d.investment.total.plan).toBe(wan(2000));
+    expect(d.investment.byUnit.map((u: { name: string; rank: number }) => [u.name, u.rank])).toEqual([['XX镇', 1]]); // no sub-units: ranked by lead units
     expect(d.overdueActions.count).toBe(0);
     expect((await t.request(townPmo, 'GET', `/api/dashboard?unit=${ids.zone}`)).statusCode).toBe(404);
     const bad = await t.request(pmo, 'GET', '/api/dashboard?period=week');

@@ -18,13 +18,15 @@ export const dashboardRepository = {
     return live(db, v)
       .innerJoin('units', 'units.id', 'projects.unitId')
       .select([
+        'units.id',
+        'units.name',
         'units.path',
         sql<number>`coalesce(sum(projects.annual_plan_investment), 0)`.as('plan'),
         sql<number>`coalesce(sum(projects.ytd_investment), 0)`.as('completed'),
         sql<number>`count(*)`.as('projects'),
         sql<number>`sum(case when projects.light = 'red' then 1 else 0 end)`.as('red'),
       ])
-      .groupBy('units.path')
+      .groupBy(['units.id', 'units.name', 'units.path'])
       .execute();
   },
 

@@ -55,7 +55,9 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
 
       const leadRows = byLeadUnit.map((r) => ({ path: r.path, plan: n(r.plan), completed: n(r.completed), projects: n(r.projects), red: n(r.red) }));
       const total = leadRows.reduce((s, r) => ({ plan: s.plan + r.plan, completed: s.completed + r.completed, projects: s.projects + r.projects }), { plan: 0, completed: 0, projects: 0 });
-      const byUnit = rankUnits(rollUpToChildren(leadRows, unit.path, children).map((c) => ({ unitId: c.unitId, name: c.name, red: c.red, progress: investmentProgress(c.sums, share) })));
+      // A unit without sub-units (an office, a town) is ranked by the units that lead its projects.
+      const groups = children.length > 0 ? children : byLeadUnit.map((r) => ({ id: r.id, name: r.name, path: r.path }));
+      const byUnit = rankUnits(rollUpToChildren(leadRows, children.length > 0 ? unit.path : '', groups).map((c) => ({ unitId: c.unitId, name: c.name, red: c.red, progress: investmentProgress(c.sums, share) })));
       const counts = { green: 0, yellow: 0, red: 0, none: 0 };
       for (const r of lightCounts) counts[r.light ?? 'none'] += n(r.n);
       const paced = (rows: typeof fast) =>

@@ -70,14 +70,18 @@ export function CockpitPage() {
         dataSource={rows}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.none')} /> }}
         renderItem={(p, i) => (
-          <List.Item extra={<Typography.Text strong>{p.rate}%</Typography.Text>}>
+          <List.Item extra={<Typography.Text strong style={{ whiteSpace: 'nowrap' }}>{p.rate}%</Typography.Text>}>
             <Flex gap={8} align="center" style={{ minWidth: 0 }}>
-              <Typography.Text type="secondary">{i + 1}</Typography.Text>
-              <LightDot color={p.light} showText={false} />
-              <Link to={`/projects/${p.id}`}>{p.name}</Link>
-              <Typography.Text type="secondary" ellipsis>
-                {p.leadUnitName}
+              <Typography.Text type="secondary" style={{ width: 18, textAlign: 'right', flex: 'none' }}>
+                {i + 1}
               </Typography.Text>
+              <LightDot color={p.light} showText={false} />
+              <Flex vertical style={{ minWidth: 0 }}>
+                <Link to={`/projects/${p.id}`}>{p.name}</Link>
+                <Typography.Text type="secondary" ellipsis style={{ fontSize: 12 }}>
+                  {p.leadUnitName}
+                </Typography.Text>
+              </Flex>
             </Flex>
           </List.Item>
         )}
