@@ -9,6 +9,7 @@ import { createPlansService } from './features/milestones/plans.service.js';
 import { createPortfolioService } from './features/milestones/portfolio.service.js';
 import { createTemplatesService } from './features/milestones/templates.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
+import { createChannelsService } from './features/notifications/channels.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
 import { createSavedViewsService } from './features/projects/saved-views.service.js';
@@ -42,8 +43,9 @@ export function createServices(deps: Deps) {
   const plans = createPlansService(deps, audit, projects, templates, calendar);
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
+  const notifyChannels = createChannelsService(deps, audit, notifications.outbox);
   const goals = createGoalsService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, notifyChannels, goals };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -1,7 +1,8 @@
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { GoalsTable } from './tables-goals.js';
 import type { DispatchTables } from './tables-dispatch.js';
 import type { MilestoneTables } from './tables-milestones.js';
+import type { NotifyTables } from './tables-notify.js';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -38,6 +39,10 @@ export interface UsersTable {
   lockedUntil: string | null;
   disabled: number;
   lastLoginAt: string | null;
+  /** For e-mail notifications (migration 0012). */
+  email: string | null;
+  /** immediate | daily (每日摘要) | off (migration 0012). */
+  notifyMode: Generated<string>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -207,7 +212,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables {
+export interface Database extends MilestoneTables, DispatchTables, NotifyTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;
