@@ -1,6 +1,7 @@
 import { enAttachments } from './en.attachments.js';
 import { enGoals } from './en.goals.js';
 import { enMilestones } from './en.milestones.js';
+import { enNotify } from './en.notify.js';
 import { enProjects } from './en.projects.js';
 import type { MessageKey } from './zh.js';
 
@@ -211,5 +212,6 @@ export const en: Record<MessageKey, string> = {
   ...enProjects,
   ...enGoals,
   ...enMilestones,
+  ...enNotify,
   ...enAttachments,
 };

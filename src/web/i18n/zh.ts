@@ -5,6 +5,7 @@
 import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
 import { zhMilestones } from './zh.milestones.js';
+import { zhNotify } from './zh.notify.js';
 import { zhProjects } from './zh.projects.js';
 
 export const zh = {
@@ -213,6 +214,7 @@ export const zh = {
   ...zhProjects,
   ...zhGoals,
   ...zhMilestones,
+  ...zhNotify,
   ...zhAttachments,
 } as const;
 
