@@ -176,6 +176,18 @@ describe.each(databaseVariants())('notification channels and delivery on $name',
     expect((await t.request(admin, 'DELETE', `/api/notification-channels/${down.id}`)).statusCode).toBe(204); // with its log
   });
 
+  it('fails at once, without retries, a delivery whose channel was switched off meanwhile', async () => {
+    const ch = await addChannel({ url: `${rx.base}/switched-off?key=s1234567` });
+    const u = await t.createUser('unit-staff');
+    await t.container.services.notifications.send([note(u.id, { title: '渠道已关' })]);
+    const before = rx.received.length;
+    expect((await t.request(admin, 'PATCH', `/api/notification-channels/${ch.id}`, { body: { enabled: false }, headers: { 'if-match': '"1"' } })).statusCode).toBe(200);
+    expect(await deliver()).toEqual({ sent: 0, failed: 1 });
+    expect(rx.received.length).toBe(before);
+    const [row] = (await t.request(admin, 'GET', `/api/notification-deliveries?channelId=${ch.id}`)).json().items;
+    expect(row).toMatchObject({ status: 'failed', attempts: 1, lastError: expect.stringContaining('渠道已停用') });
+  });
+
   it('e-mails people who want it at once, and sends the daily digest once a day to the others', async () => {
     const quick = await t.createUser('unit-staff');
     const daily = await t.createUser('unit-staff');

@@ -100,16 +100,22 @@ export function createOutbox(deps: Deps) {
     const n = ctx.notifications.get(row.notificationId);
     const channel = row.channelId ? ctx.channels.get(row.channelId) : undefined;
     const to = row.userId ? ctx.emails.get(row.userId) : null;
+    // Nothing to send to (channel switched off, address removed): fail at once, retrying cannot help.
+    const cannot = (error: string): SendResult => ({ ok: false, statusCode: null, error, durationMs: 0 });
     let result: SendResult;
-    if (!n) result = { ok: false, statusCode: null, error: '通知已删除 / notification removed', durationMs: 0 };
-    else if (row.target === 'channel' && (!channel || !channel.enabled)) result = { ok: false, statusCode: null, error: '渠道已停用或删除 / channel disabled or removed', durationMs: 0 };
-    else if (row.target === 'email' && (!to || !deps.config.LUODI_SMTP_URL)) result = { ok: false, statusCode: null, error: '无邮箱地址或未配置邮件服务 / no e-mail address or no SMTP server', durationMs: 0 };
-    else result = row.target === 'channel' ? await post(channel!, messageOf(n)) : await sendMail(to!, messageOf(n));
+    let permanent = true;
+    if (!n) result = cannot('通知已删除 / notification removed');
+    else if (row.target === 'channel' && (!channel || !channel.enabled)) result = cannot('渠道已停用或删除 / channel disabled or removed');
+    else if (row.target === 'email' && (!to || !deps.config.LUODI_SMTP_URL)) result = cannot('无邮箱地址或未配置邮件服务 / no e-mail address or no SMTP server');
+    else {
+      permanent = false;
+      result = row.target === 'channel' ? await post(channel!, messageOf(n)) : await sendMail(to!, messageOf(n));
+    }
     const now = deps.clock.now();
     const attempts = row.attempts + 1;
     const next: Partial<DeliveryRow> = result.ok
       ? { status: 'sent', attempts, sentAt: now.toISOString(), lastStatusCode: result.statusCode, lastError: null }
-      : { status: attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(), lastStatusCode: result.statusCode, lastError: result.error };
+      : { status: permanent || attempts >= MAX_ATTEMPTS ? 'failed' : 'pending', attempts, nextAttemptAt: new Date(now.getTime() + backoffMs(attempts)).toISOString(), lastStatusCode: result.statusCode, lastError: result.error };
     await outboxRepository.finish(
       deps.db,
       row,
