@@ -1,4 +1,4 @@
-import type { ChannelFormat, ChannelKind, DeliveryStatus, DeliveryTarget } from '../core/notifications/channels.js';
+import type { ChannelFormat, ChannelKind, DeliveryStatus, DeliveryTarget } from '../core/notifications/channel-kinds.js';
 
 /** Row types of migration 0012 (notification channels and the delivery outbox); part of `Database`. */
 

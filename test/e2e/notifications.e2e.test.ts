@@ -112,7 +112,7 @@ describe.skipIf(!hasChromium)('notifications journey (browser)', () => {
     await shot('03-delivery-log');
   });
 
-  it('shows the notification in the inbox page, and the e-mail / digest preference on the account page', async () => {
+  it('shows the notification in the inbox page', async () => {
     await page.getByTestId('notification-bell').click();
     await page.getByTestId('notifications-view-all').click();
     await page.waitForURL('**/notifications');
@@ -121,8 +121,12 @@ describe.skipIf(!hasChromium)('notifications journey (browser)', () => {
     await shot('04-inbox');
     await page.getByTestId('inbox-read-all').click();
     await page.locator('[data-testid="notification-bell"][data-unread="0"]').waitFor();
+  });
 
-    await page.goto(base + '/account/notifications');
+  it('keeps my e-mail and digest preference on the account page', async () => {
+    await page.getByRole('menu').getByText('我的账户').click();
+    await page.getByRole('menu').getByText('通知设置').click();
+    await page.waitForURL('**/account/notifications');
     await page.getByText('系统尚未配置邮件服务器').waitFor();
     await page.getByLabel('邮箱').fill('admin@example.gov.cn');
     await page.getByText('即时邮件：每条通知都发一封邮件').click();
@@ -132,7 +136,9 @@ describe.skipIf(!hasChromium)('notifications journey (browser)', () => {
     expect(u).toEqual({ email: 'admin@example.gov.cn', notifyMode: 'immediate' });
     await settle();
     await shot('05-my-settings');
+  });
 
+  it('reads the delivery log on a phone', async () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(base + '/notify/deliveries');
     await page.locator('tr.ant-table-row').first().waitFor();

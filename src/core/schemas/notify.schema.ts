@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CHANNEL_FORMATS, CHANNEL_KINDS, NOTIFY_MODES } from '../notifications/channels.js';
+import { CHANNEL_FORMATS, CHANNEL_KINDS, NOTIFY_MODES } from '../notifications/channel-kinds.js';
 import { pageOf, pageQuerySchema } from './common.schema.js';
 
 /** 邮箱: one address, checked loosely (a@b.c), stored lower-case. */

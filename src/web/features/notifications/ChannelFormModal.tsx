@@ -1,6 +1,6 @@
 import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Switch } from 'antd';
 import { useEffect, useState } from 'react';
-import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, DIGEST_KIND, type ChannelFormat, type ChannelKind } from '../../../core/notifications/channels.js';
+import { CHANNEL_KIND_LABELS, CHANNEL_KINDS, DIGEST_KIND, type ChannelFormat, type ChannelKind } from '../../../core/notifications/channel-kinds.js';
 import type { Channel } from '../../../core/schemas/notify.schema.js';
 import { ConflictAlert, conflictCurrent } from '../../components/ConflictAlert.js';
 import { pick, useI18n } from '../../i18n/i18n.js';

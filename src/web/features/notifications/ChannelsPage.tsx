@@ -2,7 +2,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Empty, Flex, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { CHANNEL_KIND_LABELS } from '../../../core/notifications/channels.js';
+import { CHANNEL_KIND_LABELS } from '../../../core/notifications/channel-kinds.js';
 import type { Channel } from '../../../core/schemas/notify.schema.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryErrorResult } from '../../components/ResultPages.js';

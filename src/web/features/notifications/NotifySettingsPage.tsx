@@ -1,6 +1,6 @@
 import { Alert, Button, Card, Flex, Form, Input, Radio, Typography } from 'antd';
 import { useEffect } from 'react';
-import type { NotifyMode } from '../../../core/notifications/channels.js';
+import type { NotifyMode } from '../../../core/notifications/channel-kinds.js';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryErrorResult } from '../../components/ResultPages.js';
 import { useApiFeedback } from '../../components/useApiFeedback.js';

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { NotifyMode } from '../../../core/notifications/channels.js';
+import type { NotifyMode } from '../../../core/notifications/channel-kinds.js';
 import type { Channel, CreateChannelInput, Delivery, UpdateChannelInput } from '../../../core/schemas/notify.schema.js';
 import { api, type Page } from '../../api/client.js';
 import { notificationsKey, type AppNotification } from './notifications.queries.js';
