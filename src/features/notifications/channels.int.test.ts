@@ -176,6 +176,21 @@ describe.each(databaseVariants())('notification channels and delivery on $name',
     expect((await t.request(admin, 'DELETE', `/api/notification-channels/${down.id}`)).statusCode).toBe(204); // with its log
   });
 
+  it('pages the inbox back through a batch that shares one timestamp', async () => {
+    const u = await t.createUser('viewer');
+    await t.container.services.notifications.send(Array.from({ length: 7 }, (_, i) => note(u.id, { title: `批量 ${i}` })));
+    const s = await t.login(u.username);
+    const seen: string[] = [];
+    let before: string | undefined;
+    for (;;) {
+      const page = (await t.request(s, 'GET', `/api/notifications?limit=3${before ? `&before=${encodeURIComponent(before)}` : ''}`)).json<{ items: { id: string; createdAt: string }[] }>();
+      seen.push(...page.items.map((x) => x.id));
+      if (page.items.length < 3) break;
+      before = `${page.items.at(-1)!.createdAt}|${page.items.at(-1)!.id}`;
+    }
+    expect(new Set(seen).size).toBe(7);
+  });
+
   it('fails at once, without retries, a delivery whose channel was switched off meanwhile', async () => {
     const ch = await addChannel({ url: `${rx.base}/switched-off?key=s1234567` });
     const u = await t.createUser('unit-staff');

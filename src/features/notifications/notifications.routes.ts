@@ -18,7 +18,7 @@ export function registerNotificationRoutes(app: App, notifications: Notification
           unread: z.enum(['true', 'false']).default('false'),
           limit: z.coerce.number().int().min(1).max(200).default(50),
           kind: z.string().max(64).optional(),
-          before: z.string().max(40).optional(),
+          before: z.string().max(120).optional(),
         }),
         response: { 200: z.object({ unread: z.number(), items: z.array(notificationSchema) }) },
       },

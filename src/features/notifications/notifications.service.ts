@@ -57,12 +57,16 @@ export function createNotificationsService(deps: Deps, audit: AuditService, cale
     /** 每日摘要 (digest.ts): idempotent per person per China date. */
     digest: () => runDigest(deps, (items) => send(deps.db, items)),
 
-    /** The caller's inbox, newest first; `before` (a createdAt) pages further back. */
+    /** The caller's inbox, newest first; `before` ("createdAt|id" of the last item) pages further back. */
     async list(userId: string, opts: { unreadOnly: boolean; limit: number; kind?: string | undefined; before?: string | undefined }) {
       let q = deps.db.selectFrom('notifications').selectAll().where('userId', '=', userId).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(opts.limit);
       if (opts.unreadOnly) q = q.where('readAt', 'is', null);
       if (opts.kind) q = q.where('kind', '=', opts.kind);
-      if (opts.before) q = q.where('createdAt', '<', opts.before);
+      if (opts.before) {
+        // Keyset cursor "createdAt|id": a batch shares one createdAt, so the id breaks the tie.
+        const [at = '', id = ''] = opts.before.split('|');
+        q = q.where((eb) => eb.or([eb('createdAt', '<', at), eb.and([eb('createdAt', '=', at), eb('id', '<', id)])]));
+      }
       const [items, unread] = await Promise.all([
         q.execute(),
         deps.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).where('readAt', 'is', null).executeTakeFirstOrThrow(),

@@ -4,14 +4,17 @@ import type { Channel, CreateChannelInput, Delivery, UpdateChannelInput } from '
 import { api, type Page } from '../../api/client.js';
 import { notificationsKey, type AppNotification } from './notifications.queries.js';
 
-/** 通知中心: the inbox page, a page of 50 at a time going back by createdAt. */
+/** 通知中心: the inbox page, 50 at a time going back by (createdAt, id). */
 export function useInbox(filter: { unread: boolean; kind: string | undefined }) {
   return useInfiniteQuery({
     queryKey: [...notificationsKey, 'inbox', filter],
     initialPageParam: undefined as string | undefined,
     queryFn: ({ pageParam, signal }) =>
       api.get<{ unread: number; items: AppNotification[] }>('/api/notifications', { query: { limit: 50, unread: filter.unread, kind: filter.kind, before: pageParam }, signal }),
-    getNextPageParam: (last) => (last.items.length === 50 ? last.items.at(-1)!.createdAt : undefined),
+    getNextPageParam: (last) => {
+      const end = last.items.at(-1);
+      return last.items.length === 50 && end ? `${end.createdAt}|${end.id}` : undefined;
+    },
   });
 }
 
