@@ -50,7 +50,8 @@ export const JOBS: Job[] = [
     everyMs: 30 * 60_000,
     async run(c) {
       const n = await c.services.notifications.digest();
-      return `sent ${n} daily digests`;
+      const purged = await c.services.notifications.outbox.purgeLog();
+      return `sent ${n} daily digests; purged ${purged} old delivery records`;
     },
   },
   {

@@ -243,5 +243,12 @@ describe.each(databaseVariants())('notification channels and delivery on $name',
     ds = await t.login(daily.username);
     const next = (await t.request(ds, 'GET', '/api/notifications?kind=digest')).json();
     expect(next.items[0]).toMatchObject({ title: '每日摘要：1 条未读通知', body: '· 新的一条' });
+
+    // Half a year on, delivered records leave the log; failed ones stay.
+    const count = async () => Number((await t.container.deps.db.selectFrom('notificationDeliveries').select((eb) => eb.fn.countAll().as('n')).where('status', '=', 'sent').executeTakeFirstOrThrow()).n);
+    expect(await count()).toBeGreaterThan(0);
+    clock.advance(181 * 86_400_000);
+    expect(await t.container.services.notifications.outbox.purgeLog()).toBeGreaterThan(0);
+    expect(await count()).toBe(0);
   });
 });

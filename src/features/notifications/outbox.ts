@@ -45,6 +45,8 @@ type ChannelRow = Selectable<NotificationChannelsTable>;
 const CLAIM_BATCH = 20;
 const PARALLEL = 4;
 const CLAIM_MS = 5 * 60_000;
+/** Delivered rows and test attempts are kept this long in 发送记录, then purged; failed ones stay until retried or their channel goes. */
+export const DELIVERY_LOG_DAYS = 180;
 
 /**
  * The delivery outbox (发送队列) under the in-app inbox: send() queues a row per matching
@@ -163,6 +165,16 @@ export function createOutbox(deps: Deps) {
       }
       await outboxRepository.insertMany(db, [...out.values()]);
       return out.size;
+    },
+
+    /** Drops delivered rows (their attempts cascade) and test attempts older than DELIVERY_LOG_DAYS. */
+    async purgeLog(): Promise<number> {
+      const cutoff = new Date(deps.clock.now().getTime() - DELIVERY_LOG_DAYS * 86_400_000).toISOString();
+      return deps.db.transaction().execute(async (trx) => {
+        await trx.deleteFrom('notificationDeliveryAttempts').where('deliveryId', 'is', null).where('at', '<', cutoff).execute();
+        const r = await trx.deleteFrom('notificationDeliveries').where('status', '=', 'sent').where('createdAt', '<', cutoff).executeTakeFirst();
+        return Number(r.numDeletedRows);
+      });
     },
 
     /**
