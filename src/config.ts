@@ -39,6 +39,12 @@ export const configSchema = z.object({
   LUODI_JOBS: bool.default(true),
   /** Folder of the built web app; empty serves the API only. */
   LUODI_WEB_DIR: z.string().default('dist/web'),
+  /** Public address of the web app (https://luodi.example.gov.cn), for links in chat robot messages and e-mails. */
+  LUODI_PUBLIC_URL: z.url({ protocol: /^https?$/ }).optional(),
+  /** SMTP server for e-mail notifications, e.g. smtps://user:pass@mail.example.gov.cn:465; empty = no e-mail. */
+  LUODI_SMTP_URL: z.string().regex(/^smtps?:\/\//).optional(),
+  /** Sender address of notification e-mails, e.g. "落地平台 <luodi@example.gov.cn>". */
+  LUODI_SMTP_FROM: z.string().min(3).default('luodi@localhost'),
 });
 
 export type Config = z.infer<typeof configSchema> & {

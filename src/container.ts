@@ -12,6 +12,7 @@ import { createTemplatesService } from './features/milestones/templates.service.
 import { createLightsQueries } from './features/lights/lights.queries.js';
 import { createLightsService } from './features/lights/lights.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
+import { createChannelsService } from './features/notifications/channels.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
 import { createSavedViewsService } from './features/projects/saved-views.service.js';
@@ -45,11 +46,12 @@ export function createServices(deps: Deps) {
   const plans = createPlansService(deps, audit, projects, templates, calendar);
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
+  const notifyChannels = createChannelsService(deps, audit, notifications.outbox);
   const goals = createGoalsService(deps, audit);
   const lights = createLightsService(deps, audit);
   const lightQueries = createLightsQueries(deps, projects);
   const dashboard = createDashboardService(deps, projects, goals, lightQueries);
-  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
+  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, notifyChannels, goals };
 }
 export type Services = ReturnType<typeof createServices>;
 

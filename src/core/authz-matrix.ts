@@ -134,6 +134,21 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/notifications': { roles: EVERY_SIGNED_IN },
   'POST /api/notifications/:id/read': { roles: EVERY_SIGNED_IN },
   'POST /api/notifications/read-all': { roles: EVERY_SIGNED_IN },
+  // 通知渠道 are system configuration (the robot addresses are credentials): the system
+  // administrator keeps them; 项目办 may read the channels and the delivery log (addresses
+  // masked) to know where its notices went, but changes nothing. Each person sets their own
+  // e-mail and preference.
+  'GET /api/notification-channels': { roles: { ...SYS, coordinator: 'allow' } },
+  'GET /api/notification-channels/:id': { roles: { ...SYS, coordinator: 'allow' } },
+  'POST /api/notification-channels': { roles: SYS },
+  'PATCH /api/notification-channels/:id': { roles: SYS },
+  'DELETE /api/notification-channels/:id': { roles: SYS },
+  'POST /api/notification-channels/:id/test': { roles: SYS },
+  'GET /api/notification-deliveries': { roles: { ...SYS, coordinator: 'allow' } },
+  'GET /api/notification-deliveries/:id/attempts': { roles: { ...SYS, coordinator: 'allow' } },
+  'POST /api/notification-deliveries/:id/retry': { roles: SYS },
+  'GET /api/me/notification-settings': { selfService: true },
+  'PUT /api/me/notification-settings': { selfService: true },
 
   // 目标: read by the business roles within their unit subtree; 项目办 sets targets for its own
   // unit and the units below it.

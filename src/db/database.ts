@@ -1,9 +1,10 @@
 import type { LightColor } from '../core/lights/light-rules.js';
-import type { Kysely } from 'kysely';
+import type { Generated, Kysely } from 'kysely';
 import type { GoalsTable } from './tables-goals.js';
 import type { DispatchTables } from './tables-dispatch.js';
 import type { LightTables } from './tables-lights.js';
 import type { MilestoneTables } from './tables-milestones.js';
+import type { NotifyTables } from './tables-notify.js';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -40,6 +41,10 @@ export interface UsersTable {
   lockedUntil: string | null;
   disabled: number;
   lastLoginAt: string | null;
+  /** For e-mail notifications (migration 0012). */
+  email: string | null;
+  /** immediate | daily (每日摘要) | off (migration 0012). */
+  notifyMode: Generated<string>;
   version: number;
   createdAt: string;
   updatedAt: string;
@@ -213,7 +218,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables, LightTables {
+export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -12,6 +12,7 @@ import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js'
 import { registerLightsRoutes } from '../features/lights/lights.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
+import { registerChannelRoutes } from '../features/notifications/channels.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerLedgerSettingsRoutes } from '../features/projects/ledger-settings.routes.js';
 import { registerProjectsRoutes } from '../features/projects/projects.routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerNotificationRoutes(app, s.notifications);
   registerLightsRoutes(app, s.lights, s.lightQueries);
   registerDashboardRoutes(app, s.dashboard);
+  registerChannelRoutes(app, s.notifyChannels);
   await registerWeb(app, config);
 
   await app.ready();

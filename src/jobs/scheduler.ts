@@ -55,6 +55,24 @@ export const JOBS: Job[] = [
     },
   },
   {
+    // Short interval: a message reaches the group chat within about 15 s; retries wait their backoff.
+    name: 'deliver-notifications',
+    everyMs: 15_000,
+    async run(c) {
+      const r = await c.services.notifications.outbox.deliverDue();
+      return `delivered ${r.sent}, failed attempts ${r.failed}`;
+    },
+  },
+  {
+    name: 'notification-digest',
+    everyMs: 30 * 60_000,
+    async run(c) {
+      const n = await c.services.notifications.digest();
+      const purged = await c.services.notifications.outbox.purgeLog();
+      return `sent ${n} daily digests; purged ${purged} old delivery records`;
+    },
+  },
+  {
     name: 'refresh-planner-stats',
     everyMs: 60 * 60_000,
     async run(c) {

@@ -33,6 +33,10 @@ const PortfolioGanttPage = page(() => import('./features/milestones/PortfolioGan
 const MyMilestonesPage = page(() => import('./features/milestones/MyMilestonesPage.js'), 'MyMilestonesPage');
 const TemplatesPage = page(() => import('./features/milestones/TemplatesPage.js'), 'TemplatesPage');
 const CalendarPage = page(() => import('./features/milestones/CalendarPage.js'), 'CalendarPage');
+const InboxPage = page(() => import('./features/notifications/InboxPage.js'), 'InboxPage');
+const ChannelsPage = page(() => import('./features/notifications/ChannelsPage.js'), 'ChannelsPage');
+const DeliveriesPage = page(() => import('./features/notifications/DeliveriesPage.js'), 'DeliveriesPage');
+const NotifySettingsPage = page(() => import('./features/notifications/NotifySettingsPage.js'), 'NotifySettingsPage');
 
 function publicPage(Page: ComponentType) {
   return (
@@ -71,6 +75,14 @@ export const routes: RouteObject[] = [
           { path: 'light-rules', element: guarded('PUT /api/light-rules', LightRulesPage) },
         ],
       },
+      { path: 'notifications', element: <InboxPage /> },
+      {
+        path: 'notify',
+        children: [
+          { path: 'channels', element: guarded('GET /api/notification-channels', ChannelsPage) },
+          { path: 'deliveries', element: guarded('GET /api/notification-deliveries', DeliveriesPage) },
+        ],
+      },
       { path: 'units', element: guarded('GET /api/units', UnitsPage) },
       { path: 'users', element: guarded('GET /api/users', UsersPage) },
       { path: 'audit', element: guarded('GET /api/audit', AuditPage) },
@@ -90,6 +102,7 @@ export const routes: RouteObject[] = [
           { index: true, element: <Navigate to="sessions" replace /> },
           { path: 'sessions', element: <SessionsPage /> },
           { path: 'password', element: <ChangePasswordPage /> },
+          { path: 'notifications', element: <NotifySettingsPage /> },
         ],
       },
       { path: '*', element: <NotFoundPage /> },

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { roleSchema } from '../roles.js';
 import { pageQuerySchema, phoneSchema } from './common.schema.js';
+import { emailSchema } from './notify.schema.js';
 
 export const usernameSchema = z
   .string()
@@ -18,6 +19,7 @@ export const userSchema = z.object({
   username: z.string(),
   displayName: z.string(),
   phone: z.string().nullable(),
+  email: z.string().nullable(),
   title: z.string().nullable(),
   unitId: z.string(),
   unitName: z.string(),
@@ -40,6 +42,7 @@ export const createUserSchema = z.strictObject({
   password: passwordInputSchema,
   displayName,
   phone: phoneSchema.nullish(),
+  email: emailSchema.nullish(),
   title: z.string().trim().max(50).nullish(),
   unitId: z.string().min(1).optional(),
   role: roleSchema,
@@ -49,6 +52,7 @@ export type CreateUserInput = z.infer<typeof createUserSchema>;
 export const updateUserSchema = z.strictObject({
   displayName: displayName.optional(),
   phone: phoneSchema.nullish(),
+  email: emailSchema.nullish(),
   title: z.string().trim().max(50).nullish(),
   unitId: z.string().min(1).optional(),
   disabled: z.boolean().optional(),

@@ -18,6 +18,7 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
   let templateId = '';
   let milestoneId = '';
   let attachmentId = '';
+  let channelId = '';
   const clock = manualClock(new Date('2026-06-01T00:00:00Z'));
 
   beforeAll(async () => {
@@ -163,6 +164,32 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       const id = (await t.request(coordinator, 'GET', '/api/notifications')).json().items[0].id;
       return { status: (await t.request(coordinator, 'POST', `/api/notifications/${id}/read`)).statusCode, action: 'notification.read' };
     },
+    'POST /api/notification-channels': async () => {
+      const res = await t.request(admin, 'POST', '/api/notification-channels', { body: { name: '审计测试群', kind: 'wecom', url: 'http://127.0.0.1:9/cgi-bin/webhook/send?key=AUDITKEY', secret: 'AUDITSECRET' } });
+      channelId = res.json().id;
+      return { status: res.statusCode, action: 'notification-channel.create' };
+    },
+    'PATCH /api/notification-channels/:id': async () => ({
+      status: (await t.request(admin, 'PATCH', `/api/notification-channels/${channelId}`, { body: { enabled: false }, headers: { 'if-match': '"1"' } })).statusCode,
+      action: 'notification-channel.update',
+    }),
+    // Port 9 (discard) refuses: the attempt fails, and is audited all the same.
+    'POST /api/notification-channels/:id/test': async () => ({ status: (await t.request(admin, 'POST', `/api/notification-channels/${channelId}/test`)).statusCode, action: 'notification-channel.test' }),
+    'POST /api/notification-deliveries/:id/retry': async () => {
+      await t.container.services.notifications.send([{ userId: coordinator.userId, unitId: null, kind: 'test', title: '重发测试', body: null, link: null, dedupeKey: 'audit-retry' }]);
+      const n = await t.container.deps.db.selectFrom('notifications').select('id').where('dedupeKey', '=', 'audit-retry').executeTakeFirstOrThrow();
+      const now = clock.now().toISOString();
+      await t.container.deps.db
+        .insertInto('notificationDeliveries')
+        .values({ id: 'audit-delivery', dedupeKey: 'audit-delivery', notificationId: n.id, target: 'channel', channelId, userId: null, unitId: null, status: 'failed', attempts: 8, nextAttemptAt: now, createdAt: now, updatedAt: now })
+        .execute();
+      return { status: (await t.request(admin, 'POST', '/api/notification-deliveries/audit-delivery/retry')).statusCode, action: 'notification-delivery.retry' };
+    },
+    'DELETE /api/notification-channels/:id': async () => ({ status: (await t.request(admin, 'DELETE', `/api/notification-channels/${channelId}`)).statusCode, action: 'notification-channel.delete' }),
+    'PUT /api/me/notification-settings': async () => ({
+      status: (await t.request(coordinator, 'PUT', '/api/me/notification-settings', { body: { email: 'xmb@example.gov.cn', notifyMode: 'immediate' } })).statusCode,
+      action: 'user.notify-prefs',
+    }),
     'POST /api/attachments': async () => {
       const res = await t.request(coordinator, 'POST', '/api/attachments', { body: Buffer.from('%PDF-1.4\n%%EOF\n'), headers: { 'content-type': 'application/pdf', 'x-file-name': encodeURIComponent('签约协议.pdf') } });
       attachmentId = res.json().id;

@@ -14,11 +14,16 @@ export function registerNotificationRoutes(app: App, notifications: Notification
       schema: {
         tags,
         summary: '我的站内通知与未读数 / my in-app notifications and unread count',
-        querystring: z.object({ unread: z.enum(['true', 'false']).default('false'), limit: z.coerce.number().int().min(1).max(200).default(50) }),
+        querystring: z.object({
+          unread: z.enum(['true', 'false']).default('false'),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+          kind: z.string().max(64).optional(),
+          before: z.string().max(120).optional(),
+        }),
         response: { 200: z.object({ unread: z.number(), items: z.array(notificationSchema) }) },
       },
     },
-    (request) => notifications.list(request.actor.userId ?? '', { unreadOnly: request.query.unread === 'true', limit: request.query.limit }),
+    (request) => notifications.list(request.actor.userId ?? '', { unreadOnly: request.query.unread === 'true', limit: request.query.limit, kind: request.query.kind, before: request.query.before }),
   );
   app.post('/api/notifications/:id/read', { schema: { tags, summary: '标为已读 / mark one read', params: idParamsSchema } }, async (request, reply) => {
     await notifications.markRead(request.actor, request.params.id);

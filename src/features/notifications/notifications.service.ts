@@ -6,6 +6,8 @@ import type { CalendarService } from '../calendar/calendar.service.js';
 import { milestonesRepository } from '../milestones/milestones.repository.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor, Deps } from '../shared/context.js';
+import { runDigest } from './digest.js';
+import { createOutbox } from './outbox.js';
 
 /** How many working days before a due date the owner is reminded (提前提醒). */
 export const REMIND_BEFORE_WORKING_DAYS = 3;
@@ -23,30 +25,48 @@ export interface NewNotification {
 
 /**
  * The in-app inbox (站内通知). Jobs write with a dedupe key, so two instances or a retried run
- * never notify twice; the dispatch capability adds outside channels on top of this.
+ * never notify twice. Each new notification also queues its outside deliveries (group robots,
+ * webhooks, e-mail) in the same transaction: see outbox.ts.
  */
 export function createNotificationsService(deps: Deps, audit: AuditService, calendar: CalendarService) {
+  const outbox = createOutbox(deps);
+
+  /** Inserts the new ones (a known dedupe key is skipped) and queues their outside deliveries. */
   async function send(db: Db, items: NewNotification[]): Promise<number> {
     if (items.length === 0) return 0;
     const now = deps.clock.now().toISOString();
-    let n = 0;
-    for (let i = 0; i < items.length; i += 200) {
-      const r = await db
-        .insertInto('notifications')
-        .values(items.slice(i, i + 200).map((x) => ({ id: newId(), ...x, createdAt: now, readAt: null })))
-        .onConflict((oc) => oc.column('dedupeKey').doNothing())
-        .executeTakeFirst();
-      n += Number(r.numInsertedOrUpdatedRows ?? 0);
-    }
-    return n;
+    return db.transaction().execute(async (trx) => {
+      let n = 0;
+      for (let i = 0; i < items.length; i += 200) {
+        const rows = await trx
+          .insertInto('notifications')
+          .values(items.slice(i, i + 200).map((x) => ({ id: newId(), ...x, createdAt: now, readAt: null })))
+          .onConflict((oc) => oc.column('dedupeKey').doNothing())
+          .returning(['id', 'userId', 'unitId', 'kind', 'title', 'body', 'link', 'createdAt'])
+          .execute();
+        await outbox.enqueue(trx, rows);
+        n += rows.length;
+      }
+      return n;
+    });
   }
 
   return {
     send: (items: NewNotification[]) => send(deps.db, items),
+    outbox,
+    /** 每日摘要 (digest.ts): idempotent per person per China date. */
+    digest: () => runDigest(deps, (items) => send(deps.db, items)),
 
-    async list(userId: string, opts: { unreadOnly: boolean; limit: number }) {
+    /** The caller's inbox, newest first; `before` ("createdAt|id" of the last item) pages further back. */
+    async list(userId: string, opts: { unreadOnly: boolean; limit: number; kind?: string | undefined; before?: string | undefined }) {
       let q = deps.db.selectFrom('notifications').selectAll().where('userId', '=', userId).orderBy('createdAt', 'desc').orderBy('id', 'desc').limit(opts.limit);
       if (opts.unreadOnly) q = q.where('readAt', 'is', null);
+      if (opts.kind) q = q.where('kind', '=', opts.kind);
+      if (opts.before) {
+        // Keyset cursor "createdAt|id": a batch shares one createdAt, so the id breaks the tie.
+        const [at = '', id = ''] = opts.before.split('|');
+        q = q.where((eb) => eb.or([eb('createdAt', '<', at), eb.and([eb('createdAt', '=', at), eb('id', '<', id)])]));
+      }
       const [items, unread] = await Promise.all([
         q.execute(),
         deps.db.selectFrom('notifications').select((eb) => eb.fn.countAll<number>().as('n')).where('userId', '=', userId).where('readAt', 'is', null).executeTakeFirstOrThrow(),

@@ -21,6 +21,7 @@ export function toUser(r: UserWithUnit): User {
     username: r.username,
     displayName: r.displayName,
     phone: r.phone,
+    email: r.email,
     title: r.title,
     unitId: r.unitId,
     unitName: r.unitName,
@@ -121,6 +122,7 @@ export function createUsersService(deps: Deps, audit: AuditService, settings: Se
             username: input.username.toLowerCase(),
             displayName: input.displayName,
             phone: input.phone ?? null,
+            email: input.email ?? null,
             title: input.title ?? null,
             unitId: unit.id,
             role: input.role,
@@ -153,6 +155,7 @@ export function createUsersService(deps: Deps, audit: AuditService, settings: Se
         const values: Partial<UserWithUnit> = {};
         if (patch.displayName !== undefined) values.displayName = patch.displayName;
         if (patch.phone !== undefined) values.phone = patch.phone ?? null;
+        if (patch.email !== undefined) values.email = patch.email ?? null;
         if (patch.title !== undefined) values.title = patch.title ?? null;
         if (patch.unitId !== undefined) {
           const unit = await unitsRepository.find(trx, patch.unitId);

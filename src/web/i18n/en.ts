@@ -3,6 +3,7 @@ import { enGoals } from './en.goals.js';
 import { enLights } from './en.lights.js';
 import { enCockpit } from './en.cockpit.js';
 import { enMilestones } from './en.milestones.js';
+import { enNotify } from './en.notify.js';
 import { enProjects } from './en.projects.js';
 import type { MessageKey } from './zh.js';
 
@@ -215,5 +216,6 @@ export const en: Record<MessageKey, string> = {
   ...enLights,
   ...enCockpit,
   ...enMilestones,
+  ...enNotify,
   ...enAttachments,
 };

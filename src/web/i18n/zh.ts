@@ -7,6 +7,7 @@ import { zhGoals } from './zh.goals.js';
 import { zhLights } from './zh.lights.js';
 import { zhCockpit } from './zh.cockpit.js';
 import { zhMilestones } from './zh.milestones.js';
+import { zhNotify } from './zh.notify.js';
 import { zhProjects } from './zh.projects.js';
 
 export const zh = {
@@ -217,6 +218,7 @@ export const zh = {
   ...zhLights,
   ...zhCockpit,
   ...zhMilestones,
+  ...zhNotify,
   ...zhAttachments,
 } as const;
 

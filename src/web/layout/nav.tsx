@@ -1,4 +1,4 @@
-import { AimOutlined, AlertOutlined, DashboardOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -37,6 +37,15 @@ export const NAV: NavItem[] = [
       { path: '/settings/light-rules', labelKey: 'nav.lightRules', icon: <AlertOutlined />, requires: 'PUT /api/light-rules' },
     ],
   },
+  {
+    path: '/notify',
+    labelKey: 'nav.notify',
+    icon: <SendOutlined />,
+    children: [
+      { path: '/notify/channels', labelKey: 'nav.notifyChannels', icon: <BellOutlined />, requires: 'GET /api/notification-channels' },
+      { path: '/notify/deliveries', labelKey: 'nav.notifyDeliveries', icon: <HistoryOutlined />, requires: 'GET /api/notification-deliveries' },
+    ],
+  },
   { path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, requires: 'GET /api/units' },
   { path: '/users', labelKey: 'nav.users', icon: <TeamOutlined />, requires: 'GET /api/users' },
   { path: '/audit', labelKey: 'nav.audit', icon: <AuditOutlined />, requires: 'GET /api/audit' },
@@ -48,6 +57,7 @@ export const NAV: NavItem[] = [
     children: [
       { path: '/account/sessions', labelKey: 'nav.sessions', icon: <LaptopOutlined /> },
       { path: '/account/password', labelKey: 'nav.password', icon: <KeyOutlined /> },
+      { path: '/account/notifications', labelKey: 'nav.notifySettings', icon: <MailOutlined /> },
     ],
   },
 ];
@@ -66,6 +76,7 @@ const PAGE_LABELS: [RegExp, MessageKey][] = [
   [/^\/projects\/board$/, 'nav.projectsBoard'],
   [/^\/projects\/import$/, 'nav.projectsImport'],
   [/^\/projects\/[^/]+$/, 'nav.projectDetail'],
+  [/^\/notifications$/, 'nav.inbox'],
 ];
 
 /** Breadcrumb labels by path (every level of every item). */

@@ -74,6 +74,17 @@ export function NotificationBell() {
           ))}
         </div>
       )}
+      <Button
+        type="link"
+        size="small"
+        onClick={() => {
+          setOpen(false);
+          void navigate('/notifications');
+        }}
+        data-testid="notifications-view-all"
+      >
+        {t('inbox.viewAll')}
+      </Button>
     </Flex>
   );
 

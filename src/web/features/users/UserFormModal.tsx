@@ -13,6 +13,7 @@ interface UserForm {
   username?: string;
   displayName: string;
   phone?: string;
+  email?: string;
   title?: string;
   unitId?: string;
   role?: Role;
@@ -21,7 +22,7 @@ interface UserForm {
 }
 
 function formOf(user: User): UserForm {
-  return { displayName: user.displayName, phone: user.phone ?? '', title: user.title ?? '', unitId: user.unitId, disabled: user.disabled };
+  return { displayName: user.displayName, phone: user.phone ?? '', email: user.email ?? '', title: user.title ?? '', unitId: user.unitId, disabled: user.disabled };
 }
 
 const orNull = (v: string | undefined) => (v?.trim() ? v.trim() : null);
@@ -52,7 +53,7 @@ export function UserFormModal({ user, defaultUnitId, onClose, onSaved }: { user:
         {
           id: user.id,
           version,
-          patch: { displayName: v.displayName.trim(), phone: orNull(v.phone), title: orNull(v.title), ...(v.unitId ? { unitId: v.unitId } : {}), disabled: !!v.disabled },
+          patch: { displayName: v.displayName.trim(), phone: orNull(v.phone), email: orNull(v.email), title: orNull(v.title), ...(v.unitId ? { unitId: v.unitId } : {}), disabled: !!v.disabled },
         },
         { onSuccess: onSaved, onError },
       );
@@ -62,6 +63,7 @@ export function UserFormModal({ user, defaultUnitId, onClose, onSaved }: { user:
           username: (v.username ?? '').trim(),
           displayName: v.displayName.trim(),
           phone: orNull(v.phone),
+          email: orNull(v.email),
           title: orNull(v.title),
           ...(v.unitId ? { unitId: v.unitId } : {}),
           role: v.role ?? 'viewer',
@@ -108,6 +110,9 @@ export function UserFormModal({ user, defaultUnitId, onClose, onSaved }: { user:
         </Form.Item>
         <Form.Item name="phone" label={t('field.phone')}>
           <Input maxLength={32} inputMode="tel" />
+        </Form.Item>
+        <Form.Item name="email" label={t('notifySettings.email')}>
+          <Input maxLength={254} type="email" autoComplete="off" />
         </Form.Item>
         <Form.Item name="unitId" label={t('field.unit')} rules={[{ required: true, message: t('validation.required') }]}>
           <UnitTreeSelect />
