@@ -120,6 +120,7 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'PUT /api/milestone-templates/:id': { roles: { coordinator: 'allow' } },
   'GET /api/projects/:id/milestones': { roles: PROJECT_READERS },
   'POST /api/projects/:id/plan': { roles: PROJECT_WRITERS },
+  'POST /api/plans/batch': { roles: PROJECT_WRITERS },
   'POST /api/projects/:id/plan/approve': { roles: PROJECT_WRITERS },
   'GET /api/projects/:id/plan/changes': { roles: PROJECT_READERS },
   'PATCH /api/milestones/:id': { roles: PROJECT_WRITERS },
