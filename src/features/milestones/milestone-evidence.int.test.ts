@@ -64,6 +64,19 @@ describe.each(databaseVariants())('milestone evidence files on $name', (variant)
     expect(row.after).toContain('用地预审意见.pdf');
   });
 
+  it('lists recently done milestones latest completion first on 我的节点', async () => {
+    const landSale = node(await plan(), 'land-sale');
+    expect((await t.request(landStaff, 'POST', `/api/milestones/${landSale.id}/complete`, { body: { actualDate: '2026-06-01' }, headers: ifMatch(landSale.version) })).statusCode).toBe(200);
+    const owed = (await t.request(landStaff, 'GET', '/api/my/milestones?who=unit')).json<{ today: string; recentlyDone: Milestone[] }>();
+    expect(owed.today).toBe('2026-06-10');
+    // 招拍挂 is planned after 用地预审 but was done earlier: the latest completion leads.
+    expect(owed.recentlyDone.map((m) => [m.code, m.actualDate])).toEqual([
+      ['site', '2026-06-09'],
+      ['land-sale', '2026-06-01'],
+    ]);
+    expect(owed.recentlyDone[0]!.attachments).toHaveLength(1);
+  });
+
   it('adds evidence on a later update (项目办), and refuses a file someone else uploaded', async () => {
     const site = node(await plan(), 'site');
     const others = await upload(landStaff, PNG, '现场.png');

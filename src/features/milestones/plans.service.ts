@@ -69,6 +69,11 @@ export function resolveOwnerUnit(hint: string | null, units: readonly { id: stri
   return [...hits].sort((a, b) => a.name.length - b.name.length)[0]!.id;
 }
 
+/** 我的节点: "due this week" looks this many calendar days ahead … */
+export const OWED_DUE_WITHIN_DAYS = 7;
+/** … and "recently done" this many back. */
+export const OWED_DONE_WITHIN_DAYS = 14;
+
 /** What generating a plan needs to know about the project. */
 export interface PlanProject {
   id: string;
@@ -309,12 +314,12 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
       return (await milestonesRepository.changes(deps.db, projectId)).map((c) => ({ id: c.id, milestoneId: c.milestoneId, fromStart: c.fromStart, fromEnd: c.fromEnd, toStart: c.toStart, toEnd: c.toEnd, reason: c.reason, byName: c.byName ?? null, createdAt: c.createdAt }));
     },
 
-    /** "What I owe": overdue, due within 7 days, done in the last 14 days — for me or my unit subtree. */
+    /** "What I owe": overdue, due within 7 days, done in the last 14 days (latest first) — for me or my unit subtree. */
     async owed(actor: Actor, who: 'me' | 'unit') {
       const t = today();
       const cal = await calendar.load();
       const owner = who === 'me' ? { userId: actor.userId ?? '' } : { unitPath: actor.unitPath ?? '\u0000' };
-      const rows = await milestonesRepository.owed(deps.db, owner, addCalendarDays(t, 7), addCalendarDays(t, -14));
+      const rows = await milestonesRepository.owed(deps.db, owner, addCalendarDays(t, OWED_DUE_WITHIN_DAYS), addCalendarDays(t, -OWED_DONE_WITHIN_DAYS));
       const items = (await withFiles(rows, t, cal)).map((m, i) => ({ ...m, projectName: rows[i]!.projectName }));
       return {
         today: t,
