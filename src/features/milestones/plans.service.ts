@@ -2,6 +2,7 @@ import { chinaDate } from '../../core/business-date.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Insertable, Kysely } from 'kysely';
+import { movePlan, PlanMoveError } from '../../core/schedule/baseline.js';
 import { checkPlan, generatePlan, milestoneStatus, PlanError, type PlannedNode } from '../../core/schedule/plan.js';
 import { addCalendarDays, ISO_DATE_RE, workingDaysBetween, type WorkCalendar } from '../../core/schedule/working-days.js';
 import type { AttachmentRef } from '../../core/schemas/attachments.schema.js';
@@ -227,12 +228,16 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
     /** Coordinator's adjustment: dates (with a reason once approved), owner, note, started. */
     async update(actor: Actor, id: string, expectedVersion: number, input: UpdateMilestoneInput): Promise<Milestone> {
       const before = await milestoneFor(actor, id);
-      const plannedStart = input.plannedStart ?? before.plannedStart;
-      const plannedEnd = input.plannedEnd ?? before.plannedEnd;
-      if (plannedStart > plannedEnd) throw new AppError('VALIDATION_FAILED', { field: 'plannedEnd', reason: '计划开始不能晚于计划完成 / the planned start cannot be after the planned end' });
-      const moved = plannedStart !== before.plannedStart || plannedEnd !== before.plannedEnd;
       const plan = await milestonesRepository.plan(deps.db, before.projectId);
-      if (moved && plan?.approvedAt && !input.reason) throw new AppError('VALIDATION_FAILED', { field: 'reason', reason: '计划已审定，调整日期须说明原因 / the plan is approved: moving a date needs a reason' });
+      let move: ReturnType<typeof movePlan>;
+      try {
+        move = movePlan(before, input, !!plan?.approvedAt, input.reason);
+      } catch (e) {
+        if (e instanceof PlanMoveError) throw new AppError('VALIDATION_FAILED', { field: e.field, reason: `${e.zh} / ${e.en}` });
+        throw e;
+      }
+      const { plannedStart, plannedEnd } = move.dates;
+      const moved = move.moved;
       if (input.ownerUnitId) {
         const unit = await deps.db.selectFrom('units').select(['id', 'archived']).where('id', '=', input.ownerUnitId).executeTakeFirst();
         if (!unit || unit.archived) throw new AppError('VALIDATION_FAILED', { field: 'ownerUnitId', reason: '责任单位不存在或已停用 / unit not found' });
@@ -254,12 +259,7 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
       const fileIds = input.attachmentIds ?? [];
       await deps.db.transaction().execute(async (trx) => {
         if (!(await updateVersioned(trx, 'milestones', id, expectedVersion, values, now))) throw new AppError('VERSION_CONFLICT', { current: toMilestone(before, today(), cal) });
-        if (moved && plan?.approvedAt) {
-          await trx
-            .insertInto('milestoneChanges')
-            .values({ id: newId(), milestoneId: id, projectId: before.projectId, unitId: before.unitId, fromStart: before.plannedStart, fromEnd: before.plannedEnd, toStart: plannedStart, toEnd: plannedEnd, reason: input.reason!, byUserId: actor.userId, createdAt: now })
-            .execute();
-        }
+        if (move.change) await trx.insertInto('milestoneChanges').values({ id: newId(), milestoneId: id, projectId: before.projectId, unitId: before.unitId, ...move.change, byUserId: actor.userId, createdAt: now }).execute();
         if (input.ownerUnitId !== undefined) await milestonesRepository.syncOwnerUnits(trx, before.projectId, before.unitId);
         const files = await attachments.link(trx, actor, fileIds, { ownerType: 'milestone', ownerId: id, unitId: before.unitId });
         const after = files.length ? { ...values, attachments: files.map((f) => ({ id: f.id, fileName: f.fileName })) } : values;
