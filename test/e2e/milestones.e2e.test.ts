@@ -285,8 +285,10 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     expect(await page.locator('[data-stage="signed"]').count()).toBeGreaterThan(0);
   });
 
-  it('sets the zone’s 2026 targets; completing 开工 and accepting the stage move moves the 开工 progress', async () => {
-    const cell = (metric: string) => page.getByTestId(`goal-${ZONE}-${metric}`);
+  const goalCell = (metric: string) => page.getByTestId(`goal-${ZONE}-${metric}`);
+
+  it('sets the zone’s 2026 targets: nothing started yet', { timeout: 90_000 }, async () => {
+    const cell = goalCell;
     await page.getByRole('menu').getByText('目标任务').click();
     await page.waitForURL('**/goals**');
     await page.getByTestId('goal-new').click();
@@ -300,7 +302,10 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await expect.poll(() => cell('start').textContent()).toMatch(/(^|\D)0 \/ 2/);
     await settleScreen(page);
     await shot(page, '04c-goals-before');
+  });
 
+  it('completes 开工 and accepts the stage move: the zone’s 开工 progress goes up by one', { timeout: 90_000 }, async () => {
+    const cell = goalCell;
     await page.goto(`${base}/projects/${projectId}?tab=plan`);
     await page.getByTestId('ms-complete-start').click();
     const dialog = modal(page, '办结节点：开工');
