@@ -1,9 +1,11 @@
 /**
  * `npm run bench:milestones`: issue 4's scale figures, on SQLite and (when a URL is given)
  * PostgreSQL, written to the milestones section of bench/RESULTS.md.
- *  - plans: the industrial template applied to 10,000 projects (--projects N) through the plans service (one
- *    apply per project, as the office does it), against a baseline of the same rows written by
- *    bare SQL (one transaction per project: the plan row and its milestones, nothing read);
+ *  - plans: the industrial template applied to 10,000 projects (--projects N) through the batch
+ *    path (POST /api/plans/batch's service: requests of BATCH_PLAN_MAX picked projects, each from
+ *    its signing date, one transaction per page of BATCH_PLAN_PAGE), against a baseline of the same
+ *    plan and milestone rows written by bare SQL (the same multi-row INSERTs per page, rows built
+ *    beforehand, nothing read, no owner links or audit);
  *  - goals: the 2026 goal progress of a province of 100 units (1 + 9 cities + 90 counties, every
  *    unit with targets) over those projects, through the goals service, against the baseline of
  *    the goals repository's own queries alone.
@@ -21,6 +23,8 @@ import { newId } from '../src/core/ids.js';
 import { goalInputSchema } from '../src/core/schemas/goals.schema.js';
 import { generatePlan } from '../src/core/schedule/plan.js';
 import { INDUSTRIAL_TEMPLATE } from '../src/core/schedule/templates.js';
+import { BATCH_PLAN_MAX, BATCH_PLAN_PAGE } from '../src/core/schemas/milestones.schema.js';
+import { bulkInsert } from '../src/features/projects/ledger-import.storage.js';
 import { addCalendarDays } from '../src/core/schedule/working-days.js';
 import { Actor } from '../src/features/shared/context.js';
 import { goalsRepository } from '../src/features/goals/goals.repository.js';
@@ -67,40 +71,59 @@ async function run(kind: 'sqlite' | 'postgres') {
       return { c, ids, unitIds };
     };
     const anchorOf = (i: number) => addCalendarDays('2026-01-05', i % 200);
+    /** Each project signed on its anchor date (the batch's 'sign-date' rule reads it). Not timed. */
+    const signAll = async (c: Container, ids: string[]) => {
+      for (let k = 0; k < 200; k++) {
+        const mine = ids.filter((_, i) => i % 200 === k);
+        for (let i = 0; i < mine.length; i += 1000) await c.deps.db.updateTable('projects').set({ actualSignDate: anchorOf(k) }).where('id', 'in', mine.slice(i, i + 1000)).execute();
+      }
+    };
 
-    process.stderr.write(`[${kind}] plans through the service for ${N} projects …\n`);
+    process.stderr.write(`[${kind}] plans through the batch service for ${N} projects …\n`);
     const svc = await open(a.url);
+    await signAll(svc.c, svc.ids);
     const template = (await svc.c.services.templates.list()).find((t) => t.shippedKey === 'industrial')!;
     let t = performance.now();
-    for (let i = 0; i < svc.ids.length; i++) await svc.c.services.plans.apply(Actor.cli(), svc.ids[i]!, { templateId: template.id, anchorDate: anchorOf(i), replace: false });
+    for (let i = 0; i < svc.ids.length; i += BATCH_PLAN_MAX) {
+      const r = await svc.c.services.plansBatch.apply(Actor.cli(), { templateId: template.id, anchor: 'sign-date', anchorDate: null, projectIds: svc.ids.slice(i, i + BATCH_PLAN_MAX), filters: { archived: 'false' }, dryRun: false });
+      if (r.generated !== Math.min(BATCH_PLAN_MAX, svc.ids.length - i)) throw new Error(`batch generated ${r.generated}`);
+    }
     const serviceMs = performance.now() - t;
 
     process.stderr.write(`[${kind}] the same rows by bare SQL …\n`);
     const raw = await open(b.url);
     const cal = await raw.c.services.calendar.load();
-    const plans = raw.ids.map((_, i) => generatePlan(INDUSTRIAL_TEMPLATE.nodes, 'sign', anchorOf(i), cal));
     const units = await raw.c.deps.db.selectFrom('projects').select(['id', 'unitId']).execute();
     const unitOf = new Map(units.map((u) => [u.id, u.unitId]));
     const now = new Date().toISOString();
-    t = performance.now();
-    for (let i = 0; i < raw.ids.length; i++) {
-      const projectId = raw.ids[i]!;
-      const unitId = unitOf.get(projectId)!;
+    const byAnchor = new Map<string, ReturnType<typeof generatePlan>>();
+    const planOf = (anchor: string) => byAnchor.get(anchor) ?? byAnchor.set(anchor, generatePlan(INDUSTRIAL_TEMPLATE.nodes, 'sign', anchor, cal)).get(anchor)!;
+    const PLAN_COLS = ['projectId', 'unitId', 'templateId', 'templateName', 'anchorDate', 'approvedAt', 'approvedBy', 'version', 'createdAt', 'updatedAt'];
+    const MS_COLS = ['id', 'projectId', 'unitId', 'seq', 'code', 'name', 'kind', 'dependsOn', 'parallelGroup', 'durationDays', 'statutoryDays', 'withinRule', 'statutoryNote', 'stage', 'plannedStart', 'plannedEnd', 'baselineStart', 'baselineEnd', 'startedOn', 'actualDate', 'ownerUnitId', 'ownerUserId', 'note', 'version', 'createdAt', 'updatedAt'];
+    let sqlMs = 0;
+    for (let p = 0; p < raw.ids.length; p += BATCH_PLAN_PAGE) {
+      // Rows are built outside the timed part: the baseline is the SQL alone.
+      const plans: unknown[][] = [];
+      const milestones: unknown[][][] = [[]];
+      for (let i = p; i < Math.min(raw.ids.length, p + BATCH_PLAN_PAGE); i++) {
+        const projectId = raw.ids[i]!;
+        const unitId = unitOf.get(projectId)!;
+        const planned = planOf(anchorOf(i));
+        plans.push([projectId, unitId, null, 'x', anchorOf(i), null, null, 1, now, now]);
+        INDUSTRIAL_TEMPLATE.nodes.forEach((n, k) => {
+          if (milestones.at(-1)!.length >= 900) milestones.push([]);
+          milestones.at(-1)!.push([newId(), projectId, unitId, k + 1, n.code, n.name, n.kind, JSON.stringify(n.dependsOn), n.parallelGroup, n.durationDays, n.statutoryDays, n.within ? JSON.stringify(n.within) : null, n.statutoryNote, n.stage, planned[k]!.start, planned[k]!.end, null, null, null, null, unitId, null, null, 1, now, now]);
+        });
+      }
+      t = performance.now();
       await raw.c.deps.db.transaction().execute(async (trx) => {
-        await trx.insertInto('projectPlans').values({ projectId, unitId, templateId: null, templateName: 'x', anchorDate: anchorOf(i), approvedAt: null, approvedBy: null, version: 1, createdAt: now, updatedAt: now }).execute();
-        await trx
-          .insertInto('milestones')
-          .values(
-            INDUSTRIAL_TEMPLATE.nodes.map((n, k) => ({
-              id: newId(), projectId, unitId, seq: k + 1, code: n.code, name: n.name, kind: n.kind, dependsOn: JSON.stringify(n.dependsOn), parallelGroup: n.parallelGroup, durationDays: n.durationDays,
-              statutoryDays: n.statutoryDays, withinRule: n.within ? JSON.stringify(n.within) : null, statutoryNote: n.statutoryNote, stage: n.stage, plannedStart: plans[i]![k]!.start, plannedEnd: plans[i]![k]!.end,
-              baselineStart: null, baselineEnd: null, startedOn: null, actualDate: null, ownerUnitId: unitId, ownerUserId: null, note: null, version: 1, createdAt: now, updatedAt: now,
-            })),
-          )
-          .execute();
+        for (let i = 0; i < plans.length; i += 250) await bulkInsert(trx, 'projectPlans', PLAN_COLS)(plans.slice(i, i + 250));
+        const insert = bulkInsert(trx, 'milestones', MS_COLS);
+        for (const part of milestones) await insert(part);
       });
+      sqlMs += performance.now() - t;
     }
-    const sqlMs = performance.now() - t;
+
     await raw.c.close();
 
     process.stderr.write(`[${kind}] goal progress for 100 units …\n`);
@@ -138,7 +161,7 @@ function render(rows: Awaited<ReturnType<typeof run>>[]): string {
   const lines = [
     `Run of ${new Date().toISOString().slice(0, 19)}Z — Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'CPU'} × ${cpus().length}, commit ${commit}. ${N.toLocaleString('en')} projects, industrial template (${INDUSTRIAL_TEMPLATE.nodes.length} milestones each); goals: 100 units, mean of ${GOAL_RUNS} runs.`,
     '',
-    '| database | plans via service (s) | projects/s | same rows by bare SQL (s) | SQL share of service time | goal progress, 100 units (ms) | its SQL alone (ms) | SQL share |',
+    '| database | plans via the batch service (s) | projects/s | same rows by bare SQL (s) | SQL share of service time | goal progress, 100 units (ms) | its SQL alone (ms) | SQL share |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const r of rows) {

@@ -6,6 +6,7 @@ import { createAuthService } from './features/auth/auth.service.js';
 import { createDashboardService } from './features/dashboard/dashboard.service.js';
 import { createGoalsService } from './features/goals/goals.service.js';
 import { createCalendarService } from './features/calendar/calendar.service.js';
+import { createPlansBatchService } from './features/milestones/plans-batch.service.js';
 import { createPlansService } from './features/milestones/plans.service.js';
 import { createPortfolioService } from './features/milestones/portfolio.service.js';
 import { createTemplatesService } from './features/milestones/templates.service.js';
@@ -38,12 +39,14 @@ export function createServices(deps: Deps) {
   // Whoever may see an attachment's owner may download it: each owning feature answers for its records.
   const attachments = createAttachmentsService(deps, audit, {
     'project-stage-event': { canRead: (actor, eventId) => projects.canReadStageEvent(actor, eventId) },
+    milestone: { canRead: (actor, milestoneId) => plans.canReadMilestone(actor, milestoneId) },
   });
   const projects = createProjectsService(deps, audit, extraFields, attachments);
   const ledgerImport = createLedgerImportService(deps, audit);
   const calendar = createCalendarService(deps, audit);
   const templates = createTemplatesService(deps, audit);
-  const plans = createPlansService(deps, audit, projects, templates, calendar);
+  const plans = createPlansService(deps, audit, projects, templates, calendar, attachments);
+  const plansBatch = createPlansBatchService(deps, audit, templates, calendar);
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
   const notifyChannels = createChannelsService(deps, audit, notifications.outbox);
@@ -51,7 +54,7 @@ export function createServices(deps: Deps) {
   const lights = createLightsService(deps, audit);
   const lightQueries = createLightsQueries(deps, projects);
   const dashboard = createDashboardService(deps, projects, goals, lightQueries);
-  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, notifyChannels, goals };
+  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -101,12 +101,12 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'POST /api/saved-views': { roles: PROJECT_READERS },
   'DELETE /api/saved-views/:id': { roles: PROJECT_READERS },
 
-  // 附件: uploaded by those who write the records they prove (today: stage transitions, so
-  // 项目办; more owners, more writers); read by whoever may see the owning record (the service
-  // asks the owner's feature); an upload not yet linked is its uploader's alone.
-  'POST /api/attachments': { roles: PROJECT_WRITERS },
+  // 附件: uploaded by those who write the records they prove (stage transitions: 项目办;
+  // milestone completions: also the owner unit's staff); read by whoever may see the owning
+  // record (the service asks the owner's feature); an upload not yet linked is its uploader's alone.
+  'POST /api/attachments': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
   'GET /api/attachments/:id': { roles: PROJECT_READERS },
-  'DELETE /api/attachments/:id': { roles: PROJECT_WRITERS },
+  'DELETE /api/attachments/:id': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
   // People a project writer may name (包挂领导, 项目管家, 专班) anywhere in the county, not only in
   // their own unit subtree: active users' names and titles only.
   'GET /api/people': { roles: { coordinator: 'allow' } },
@@ -120,6 +120,7 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'PUT /api/milestone-templates/:id': { roles: { coordinator: 'allow' } },
   'GET /api/projects/:id/milestones': { roles: PROJECT_READERS },
   'POST /api/projects/:id/plan': { roles: PROJECT_WRITERS },
+  'POST /api/plans/batch': { roles: PROJECT_WRITERS },
   'POST /api/projects/:id/plan/approve': { roles: PROJECT_WRITERS },
   'GET /api/projects/:id/plan/changes': { roles: PROJECT_READERS },
   'PATCH /api/milestones/:id': { roles: PROJECT_WRITERS },

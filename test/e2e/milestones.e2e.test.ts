@@ -2,12 +2,16 @@
  * The milestone-plan journey in a real browser (issue 4, items 4–7). On Wednesday 10 June 2026
  * a coordinator opens a project signed on 1 April, generates its plan from the industrial
  * template (anchored on the signing date), approves it (the baseline), marks three approval
- * milestones done — 立项备案 and 企业注册 on time, 用地预审与规划选址 late — and re-plans 环评 with a
- * reason, after losing a race with a colleague (412) on the first try. Plan against baseline is
- * checked on the project Gantt and on the portfolio Gantt (which opens the plan tab). The
- * reminder job then runs; a 自然资源和规划局 staff member sees the bell count, finds the overdue
- * 招拍挂 in 我的节点 (red) and marks 交地及不动产权证 done from there, then follows a reminder to the
- * plan. The coordinator's settings pages (templates, working calendar) are visited, and the
+ * milestones done — 立项备案 and 企业注册 on time, 用地预审与规划选址 late, with the 预审意见 PDF as
+ * evidence (downloaded back) — and re-plans 环评 with a reason, after losing a race with a
+ * colleague (412) on the first try. Plan against baseline is checked on the project Gantt. The
+ * coordinator sets the zone's 2026 targets, completes 开工, accepts the offered stage move, and
+ * sees the zone's 开工 progress on 目标任务 go from 0 to 1; then the portfolio Gantt (which opens
+ * the plan tab). The reminder job runs; a 自然资源和规划局 staff member sees the bell count, finds
+ * the overdue 招拍挂 in 我的节点 (red) and marks 交地及不动产权证 done from there, then follows a
+ * reminder to the plan. Back on the portfolio Gantt the coordinator generates plans for the
+ * other projects in one go (批量生成计划: one generated, one already planned, one without a
+ * signing date). The settings pages (templates, working calendar) are visited, and the
  * portfolio Gantt is scrolled through 1000 projects while frame times are measured.
  *
  * Server and browser clocks are pinned to that morning. Screenshots (1280 px and 375 px) go to
@@ -26,6 +30,8 @@ const PMO = { username: 'plan-pmo', displayName: '项目办刘洋', password: 'S
 const LAND = { username: 'plan-land', displayName: '自然资源局王芳', password: 'Str0ng!Passw0rd' };
 const PROJECT = '高端数控机床产业园';
 const LAND_UNIT = '县自然资源和规划局';
+const ZONE = 'XX港经济区管委会';
+const EVIDENCE = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
 /** 10:00 Beijing time, Wednesday 10 June 2026. */
 const MORNING = '2026-06-10T02:00:00Z';
 
@@ -61,13 +67,17 @@ async function seed(c: Container): Promise<void> {
   await c.services.setup.createFirstAdmin(cli, { username: 'plan-admin', password: PMO.password, displayName: '管理员', rootUnitName: 'XX县' });
   const root = (await c.services.units.findRoot())!;
   const unit = async (name: string, type: 'zone' | 'department') => (await c.services.units.create(cli, { parentId: root.id, name, type })).id;
-  const zone = await unit('XX港经济区管委会', 'zone');
+  const zone = await unit(ZONE, 'zone');
   for (const name of ['县发展和改革局', '县市场监督管理局', '县住房和城乡建设局', '市生态环境局XX分局']) await unit(name, 'department');
   const land = await unit(LAND_UNIT, 'department');
   await c.services.users.create(cli, { username: PMO.username, password: PMO.password, displayName: PMO.displayName, role: 'coordinator', unitId: root.id });
   await c.services.users.create(cli, { username: LAND.username, password: LAND.password, displayName: LAND.displayName, role: 'unit-staff', unitId: land });
   const p = await c.services.projects.create(cli, { name: PROJECT, leadUnitId: zone, stage: 'negotiating', projectType: 'industrial', industry: '高端装备制造' });
   await c.services.projects.transition(cli, p.id, p.version, { to: 'signed', date: '2026-04-01' });
+  // For the batch generation: one signed (planned by the batch), one not signed yet (skipped).
+  const cold = await c.services.projects.create(cli, { name: '港区冷链物流中心', leadUnitId: zone, stage: 'negotiating', projectType: 'industrial', industry: '港口物流' });
+  await c.services.projects.transition(cli, cold.id, cold.version, { to: 'signed', date: '2026-05-06' });
+  await c.services.projects.create(cli, { name: '海上风电运维基地', leadUnitId: zone, stage: 'negotiating', projectType: 'industrial', industry: '新能源' });
 }
 
 /** A synthetic portfolio of `n` projects with 18 milestones each, in the shape GET /api/gantt answers. */
@@ -126,10 +136,14 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await p.getByRole('button', { name: cjkButton('登录') }).click();
     await p.getByTestId('welcome').waitFor();
   };
-  const complete = async (code: string, name: string, date: string) => {
+  const complete = async (code: string, name: string, date: string, file?: string) => {
     await page.getByTestId(`ms-complete-${code}`).click();
     const dialog = modal(page, `办结节点：${name}`);
     await dialog.getByLabel('实际完成日期').fill(date);
+    if (file) {
+      await dialog.locator('input[type=file]').setInputFiles({ name: file, mimeType: 'application/pdf', buffer: EVIDENCE });
+      await dialog.locator('.ant-upload-list-item-done').getByText(file).waitFor();
+    }
     await dialog.getByRole('button', { name: cjkButton('确认办结') }).click();
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(() => row(code).getByText('已完成').count()).toBe(1);
@@ -183,7 +197,7 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
   it('marks three milestones done, one of them late', async () => {
     await complete('register', '企业注册', '2026-04-09');
     await complete('filing', '立项备案', '2026-04-14');
-    await complete('site', '用地预审与规划选址', '2026-05-08');
+    await complete('site', '用地预审与规划选址', '2026-05-08', '用地预审意见.pdf');
     expect(await row('register').getByText('已完成').textContent()).toBe('已完成');
     // 28 April was the planned end; 8 May is late (the 劳动节 holiday 1–5 May does not count).
     await row('site').getByText(/已完成 · 晚 \d+ 个工作日/).waitFor();
@@ -191,6 +205,14 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     // The late completion's marker is red on the Gantt; the on-time ones green.
     expect(await page.locator('[data-bar="site"] .luodi-gantt-actual').getAttribute('fill')).toBe('#cf1322');
     expect(await page.locator('[data-bar="filing"] .luodi-gantt-actual').getAttribute('fill')).toBe('#237804');
+    // The evidence is listed with the milestone and downloads (the session cookie authenticates it).
+    const link = page.getByTestId('ms-evidence-site').getByRole('link', { name: /用地预审意见\.pdf/ });
+    const href = (await link.getAttribute('href'))!;
+    const fetched = await page.evaluate(async (url) => {
+      const r = await fetch(url);
+      return { status: r.status, type: r.headers.get('content-type'), size: (await r.arrayBuffer()).byteLength };
+    }, href);
+    expect(fetched).toEqual({ status: 200, type: 'application/pdf', size: EVIDENCE.length });
   });
 
   it('re-plans 环评 with a reason, after a 412 when a colleague saved it first', async () => {
@@ -261,6 +283,49 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await expect.poll(() => row('start').getByText('未开始').count()).toBe(1);
     await page.getByTestId('project-title').getByText(PROJECT).waitFor();
     expect(await page.locator('[data-stage="signed"]').count()).toBeGreaterThan(0);
+  });
+
+  const goalCell = (metric: string) => page.getByTestId(`goal-${ZONE}-${metric}`);
+
+  it('sets the zone’s 2026 targets: nothing started yet', { timeout: 90_000 }, async () => {
+    const cell = goalCell;
+    await page.getByRole('menu').getByText('目标任务').click();
+    await page.waitForURL('**/goals**');
+    await page.getByTestId('goal-new').click();
+    const drawer = page.locator('.ant-drawer').filter({ hasText: '设定 2026 年目标' });
+    await drawer.getByLabel('单位').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${ZONE}`) }).click();
+    await drawer.getByLabel('签约').fill('3');
+    await drawer.getByLabel('开工').fill('2');
+    await drawer.getByTestId('goal-save').click();
+    await drawer.waitFor({ state: 'hidden' });
+    await expect.poll(() => cell('start').textContent()).toMatch(/(^|\D)0 \/ 2/);
+    await settleScreen(page);
+    await shot(page, '04c-goals-before');
+  });
+
+  it('completes 开工 and accepts the stage move: the zone’s 开工 progress goes up by one', { timeout: 90_000 }, async () => {
+    const cell = goalCell;
+    await page.goto(`${base}/projects/${projectId}?tab=plan`);
+    await page.getByTestId('ms-complete-start').click();
+    const dialog = modal(page, '办结节点：开工');
+    await dialog.getByLabel('实际完成日期').fill('2026-06-08');
+    await dialog.getByLabel('办结说明').fill('开工仪式已举行，施工单位进场');
+    await dialog.getByRole('button', { name: cjkButton('确认办结') }).click();
+    const offer = page.locator('.ant-modal-confirm').filter({ hasText: '是否将项目阶段变更为“开工”？' });
+    await offer.getByRole('button', { name: '变更阶段' }).click();
+    const transition = modal(page, `变更阶段：${PROJECT}`);
+    expect(await transition.getByLabel('日期').inputValue()).toBe('2026-06-08');
+    await transition.getByRole('button', { name: cjkButton('确认变更') }).click();
+    await transition.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.locator('[data-stage="construction"]').count()).toBeGreaterThan(0);
+    await row('start').getByText('已完成').waitFor();
+
+    await page.getByRole('menu').getByText('目标任务').click();
+    await page.waitForURL('**/goals**');
+    await expect.poll(() => cell('start').textContent()).toMatch(/(^|\D)1 \/ 2/);
+    await settleScreen(page);
+    await shot(page, '04d-goals-after');
   });
 
   it('shows the project on the portfolio Gantt with its baseline, and a row opens the plan', async () => {
@@ -401,6 +466,29 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await expect.poll(() => bell.getAttribute('data-unread')).toBe('0');
     await landContext.close();
     landContext = undefined;
+  });
+
+  it('generates plans for the filtered projects in one go, skipping the planned and the unsigned', async () => {
+    await page.bringToFront();
+    await page.goto(`${base}/gantt`);
+    await page.getByTestId('portfolio-gantt').locator(`[data-row="${projectId}"]`).waitFor();
+    expect(await page.getByTestId('portfolio-count').textContent()).toContain('共 1 个');
+    await page.getByTestId('batch-open').click();
+    const dialog = modal(page, '为筛选出的项目批量生成节点计划');
+    const preview = dialog.getByTestId('batch-preview');
+    await expect.poll(() => preview.textContent()).toMatch(/符合筛选的项目3将生成计划1已有计划（跳过）1无起算日期（跳过）1/);
+    await dialog.getByTestId('batch-skipped').getByText(/海上风电运维基地（无签约日期）/).waitFor();
+    await settleScreen(page);
+    await shot(page, '12b-batch-preview', false);
+    await dialog.getByTestId('batch-run').click();
+    await dialog.getByTestId('batch-result').getByText('已生成计划').waitFor();
+    await dialog.getByText('已生成 1 个节点计划（草稿，分 1 批写入），请逐个审定。').waitFor();
+    await dialog.getByTestId('batch-run').click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(() => page.getByTestId('portfolio-count').textContent()).toContain('共 2 个');
+    await page.getByTestId('portfolio-gantt').getByText('港区冷链物流中心').waitFor();
+    const plan = await container.deps.db.selectFrom('projectPlans').innerJoin('projects', 'projects.id', 'projectPlans.projectId').select(['projectPlans.anchorDate']).where('projects.name', '=', '港区冷链物流中心').executeTakeFirstOrThrow();
+    expect(plan.anchorDate).toBe('2026-05-06');
   });
 
   it('scrolls a portfolio of 1000 projects without rendering them all', { timeout: 120_000 }, async () => {

@@ -3,9 +3,9 @@ import { z } from 'zod';
 /**
  * What an attachment (附件) can be evidence for. Each owner type's feature links attachments when
  * its record is saved and tells the attachments service who may see that record.
- * Next: milestone evidence, progress-report photos, problem 销号 proof.
+ * Next: progress-report photos, problem 销号 proof.
  */
-export const ATTACHMENT_OWNER_TYPES = ['project-stage-event'] as const;
+export const ATTACHMENT_OWNER_TYPES = ['project-stage-event', 'milestone'] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /** How long an uploaded file may wait to be linked to its record (and is then cleaned up). */

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { stageSchema } from '../stages.js';
+import { attachmentIdsSchema, attachmentRefSchema } from './attachments.schema.js';
+import { listProjectsQuerySchema } from './projects.schema.js';
 
 /** 节点类型: approval (手续审批), construction (建设), production (投产达产). */
 export const MILESTONE_KINDS = ['approval', 'construction', 'production'] as const;
@@ -82,6 +84,8 @@ export const milestoneSchema = z.object({
   ownerUserId: z.string().nullable(),
   ownerUserName: z.string().nullable(),
   note: z.string().nullable(),
+  /** Evidence files (办结材料), oldest first. */
+  attachments: z.array(attachmentRefSchema),
   /** How many times the approved plan was moved. */
   replans: z.number(),
   version: z.number(),
@@ -98,6 +102,8 @@ export const projectPlanSchema = z.object({
     .nullable(),
   milestones: z.array(milestoneSchema),
   warnings: z.array(planWarningSchema),
+  /** The server's business date (China time): statuses are computed against it, not the browser's clock. */
+  today: z.string(),
 });
 export type ProjectPlan = z.infer<typeof projectPlanSchema>;
 
@@ -120,6 +126,8 @@ export const updateMilestoneSchema = z
     ownerUserId: z.string().nullable().optional(),
     startedOn: isoDate.nullable().optional(),
     note: z.string().trim().max(2000).nullable().optional(),
+    /** More evidence files, uploaded beforehand (POST /api/attachments). */
+    attachmentIds: attachmentIdsSchema.optional(),
   })
   .refine((v) => !v.plannedStart || !v.plannedEnd || v.plannedStart <= v.plannedEnd, { error: '计划开始不能晚于计划完成 / the planned start cannot be after the planned end', path: ['plannedEnd'] });
 export type UpdateMilestoneInput = z.infer<typeof updateMilestoneSchema>;
@@ -127,6 +135,8 @@ export type UpdateMilestoneInput = z.infer<typeof updateMilestoneSchema>;
 export const completeMilestoneSchema = z.object({
   actualDate: isoDate,
   note: z.string().trim().max(2000).nullable().default(null),
+  /** Evidence files uploaded beforehand (POST /api/attachments), linked with the completion. */
+  attachmentIds: attachmentIdsSchema.default([]),
 });
 
 export const milestoneChangeSchema = z.object({
@@ -146,3 +156,51 @@ export type Template = z.infer<typeof templateSchema>;
 
 export const calendarDaySchema = z.object({ date: z.string(), kind: z.enum(['holiday', 'workday']), name: z.string(), provisional: z.boolean() });
 export const setCalendarDaySchema = z.object({ kind: z.enum(['holiday', 'workday', 'normal']), name: z.string().trim().max(40).default('') });
+
+// ---- 批量生成计划 (apply a template to many projects) ----
+
+/** Most plans one batch request may generate (a county's or a city's ledger; a province pages). */
+export const BATCH_PLAN_MAX = 5000;
+/** Projects written per transaction: a crash loses at most one page, and locks stay short. */
+export const BATCH_PLAN_PAGE = 500;
+/** How many skipped projects the answer names (the counts are always complete). */
+export const BATCH_SKIPPED_SHOWN = 100;
+
+/** The ledger's filters, as GET /api/projects takes them (without paging and sorting). */
+export const batchFiltersSchema = listProjectsQuerySchema.omit({ page: true, pageSize: true, sort: true, order: true });
+
+export const batchApplySchema = z
+  .object({
+    templateId: z.string().min(1),
+    /** 'sign-date': each project's signing date (actual, else planned); 'date': one given date for all. */
+    anchor: z.enum(['sign-date', 'date']),
+    /** The date for 'date'; with 'sign-date', the date used for projects without a signing date (else they are skipped). */
+    anchorDate: isoDate.nullable().default(null),
+    /** Which projects: these ids, or else every project the filters match (within the caller's scope). */
+    projectIds: z.array(z.string().min(1).max(64)).min(1).max(BATCH_PLAN_MAX).optional(),
+    filters: batchFiltersSchema.default({ archived: 'false' }),
+    /** Count only: what would be generated and skipped, nothing written. */
+    dryRun: z.boolean().default(false),
+  })
+  .refine((v) => v.anchor !== 'date' || !!v.anchorDate, { error: '请选择起算日期 / choose the anchor date', path: ['anchorDate'] });
+export type BatchApplyInput = z.infer<typeof batchApplySchema>;
+
+export const BATCH_SKIP_REASONS = ['has-plan', 'no-anchor', 'dropped'] as const;
+export const batchApplyResultSchema = z.object({
+  dryRun: z.boolean(),
+  /** Projects the selection matched (visible to the caller, not archived). */
+  matched: z.number(),
+  /** Plans generated (or, in a dry run, that would be). */
+  generated: z.number(),
+  skippedHasPlan: z.number(),
+  skippedNoAnchor: z.number(),
+  skippedDropped: z.number(),
+  /** More than BATCH_PLAN_MAX plans would be generated: narrow the filters (nothing is written). */
+  tooMany: z.boolean(),
+  limit: z.number(),
+  /** Transactions written (one per page of BATCH_PLAN_PAGE projects). */
+  batches: z.number(),
+  /** The first skipped projects, with why. */
+  skipped: z.array(z.object({ id: z.string(), name: z.string(), reason: z.enum(BATCH_SKIP_REASONS) })),
+});
+export type BatchApplyResult = z.infer<typeof batchApplyResultSchema>;

@@ -157,6 +157,11 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       status: (await t.request(coordinator, 'POST', `/api/milestones/${milestoneId}/reopen`, { body: { reason: '误操作' }, headers: { 'if-match': '"3"' } })).statusCode,
       action: 'milestone.reopen',
     }),
+    'POST /api/plans/batch': async () => {
+      const other = (await t.request(coordinator, 'POST', '/api/projects', { body: { name: '储能电池项目', leadUnitId: t.rootUnitId, stage: 'signed' } })).json().id;
+      const res = await t.request(coordinator, 'POST', '/api/plans/batch', { body: { templateId, anchor: 'date', anchorDate: '2026-06-01', projectIds: [projectId, other] } });
+      return { status: res.statusCode, action: 'plan.apply-batch' };
+    },
     'PUT /api/calendar/:date': async () => ({ status: (await t.request(coordinator, 'PUT', '/api/calendar/2027-02-09', { body: { kind: 'holiday', name: '春节' } })).statusCode, action: 'calendar.set-day' }),
     'POST /api/notifications/read-all': async () => ({ status: (await t.request(coordinator, 'POST', '/api/notifications/read-all')).statusCode, action: 'notification.read' }),
     'POST /api/notifications/:id/read': async () => {

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idParamsSchema } from '../../core/schemas/common.schema.js';
 import {
   applyPlanSchema,
+  batchApplyResultSchema,
+  batchApplySchema,
   completeMilestoneSchema,
   milestoneChangeSchema,
   milestoneSchema,
@@ -15,6 +17,7 @@ import { listProjectsQuerySchema } from '../../core/schemas/projects.schema.js';
 import { stageSchema } from '../../core/stages.js';
 import { requireIfMatch, withEtag } from '../../http/etag.js';
 import type { App } from '../../http/types.js';
+import type { PlansBatchService } from './plans-batch.service.js';
 import type { PlansService } from './plans.service.js';
 import type { PortfolioService } from './portfolio.service.js';
 import type { TemplatesService } from './templates.service.js';
@@ -50,7 +53,7 @@ const ganttSchema = z.object({
   ),
 });
 
-export function registerMilestoneRoutes(app: App, s: { plans: PlansService; templates: TemplatesService; portfolio: PortfolioService }): void {
+export function registerMilestoneRoutes(app: App, s: { plans: PlansService; plansBatch: PlansBatchService; templates: TemplatesService; portfolio: PortfolioService }): void {
   const tags = ['milestones'];
   app.get('/api/milestone-templates', { schema: { tags, summary: '节点模板列表 / milestone templates', querystring: z.object({ archived: z.enum(['true', 'false']).default('false') }), response: { 200: z.array(templateSchema) } } }, (request) =>
     s.templates.list(request.query.archived === 'true'),
@@ -67,6 +70,18 @@ export function registerMilestoneRoutes(app: App, s: { plans: PlansService; temp
     async (request, reply) => withEtag(reply, await s.templates.update(request.actor, request.params.id, requireIfMatch(request), request.body)),
   );
 
+  app.post(
+    '/api/plans/batch',
+    {
+      schema: {
+        tags,
+        summary: '按模板为筛选出的项目批量生成计划（已有计划的跳过；dryRun 只计数）/ apply a template to the filtered projects without a plan (dryRun counts only)',
+        body: batchApplySchema,
+        response: { 200: batchApplyResultSchema },
+      },
+    },
+    (request) => s.plansBatch.apply(request.actor, request.body),
+  );
   app.get(
     '/api/projects/:id/milestones',
     { schema: { tags, summary: '项目节点计划：计划、基线、实际、责任单位与人、状态 / the project plan: planned, baseline, actual, owner, status', params: idParamsSchema, response: { 200: projectPlanSchema } } },

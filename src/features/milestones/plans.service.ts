@@ -1,14 +1,21 @@
 import { chinaDate } from '../../core/business-date.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { checkPlan, generatePlan, milestoneStatus, PlanError } from '../../core/schedule/plan.js';
-import { addCalendarDays, workingDaysBetween, type WorkCalendar } from '../../core/schedule/working-days.js';
-import type { Milestone, MilestoneKind, ProjectPlan, UpdateMilestoneInput } from '../../core/schemas/milestones.schema.js';
+import type { Insertable, Kysely } from 'kysely';
+import { movePlan, PlanMoveError } from '../../core/schedule/baseline.js';
+import { checkPlan, generatePlan, milestoneStatus, PlanError, type PlannedNode } from '../../core/schedule/plan.js';
+import { addCalendarDays, ISO_DATE_RE, workingDaysBetween, type WorkCalendar } from '../../core/schedule/working-days.js';
+import type { AttachmentRef } from '../../core/schemas/attachments.schema.js';
+import type { Milestone, MilestoneKind, ProjectPlan, Template, UpdateMilestoneInput } from '../../core/schemas/milestones.schema.js';
 import { stageIndex, type Stage } from '../../core/stages.js';
+import type { Database } from '../../db/database.js';
 import { updateVersioned } from '../../db/helpers/versioned.js';
+import type { MilestonesTable } from '../../db/tables-milestones.js';
+import type { AttachmentsService } from '../attachments/attachments.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
-import type { ProjectsService } from '../projects/projects.service.js';
+import { projectsRepository } from '../projects/projects.repository.js';
+import { scopeOf, type ProjectsService } from '../projects/projects.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { milestonesRepository, type MilestoneRow } from './milestones.repository.js';
 import type { TemplatesService } from './templates.service.js';
@@ -19,7 +26,7 @@ import type { TemplatesService } from './templates.service.js';
  * complete their milestones; completing one that marks a stage (开工, 竣工, 投产) offers the stage
  * move to the caller — the project's stage itself changes only through the stage transition.
  */
-export function toMilestone(r: MilestoneRow, today: string, cal: WorkCalendar): Milestone {
+export function toMilestone(r: MilestoneRow, today: string, cal: WorkCalendar, attachments: AttachmentRef[] = []): Milestone {
   const status = milestoneStatus(r, today);
   const daysLate = r.actualDate ? workingDaysBetween(cal, r.plannedEnd, r.actualDate) : status === 'overdue' ? workingDaysBetween(cal, r.plannedEnd, today) : 0;
   return {
@@ -48,6 +55,7 @@ export function toMilestone(r: MilestoneRow, today: string, cal: WorkCalendar): 
     ownerUserId: r.ownerUserId,
     ownerUserName: r.ownerUserName,
     note: r.note,
+    attachments,
     replans: Number(r.replans ?? 0),
     version: r.version,
     updatedAt: r.updatedAt,
@@ -62,13 +70,89 @@ export function resolveOwnerUnit(hint: string | null, units: readonly { id: stri
   return [...hits].sort((a, b) => a.name.length - b.name.length)[0]!.id;
 }
 
-export function createPlansService(deps: Deps, audit: AuditService, projects: ProjectsService, templates: TemplatesService, calendar: CalendarService) {
+/** 我的节点: "due this week" looks this many calendar days ahead … */
+export const OWED_DUE_WITHIN_DAYS = 7;
+/** … and "recently done" this many back. */
+export const OWED_DONE_WITHIN_DAYS = 14;
+
+/** What generating a plan needs to know about the project. */
+export interface PlanProject {
+  id: string;
+  unitId: string;
+  stage: string;
+  actualSignDate: string | null;
+  actualStartDate: string | null;
+  actualCompletionDate: string | null;
+  actualOperationDate: string | null;
+}
+
+/** Units a template's owner hints may name (read once per apply or batch). */
+export function activeUnits(db: Kysely<Database>) {
+  return db.selectFrom('units').select(['id', 'name', 'shortName']).where('archived', '=', 0).execute();
+}
+
+/** Each node's owner unit from its hint (null = the project's lead unit), once per template. */
+export function ownerUnitsOf(template: Template, units: readonly { id: string; name: string; shortName: string | null }[]): (string | null)[] {
+  return template.nodes.map((n) => resolveOwnerUnit(n.ownerUnitHint, units));
+}
+
+/**
+ * The milestone rows a template gives a project (one apply, or one project of a batch). Nodes
+ * marking a stage the project has already reached are done: on its recorded date for that
+ * stage when it is a full date, else on their planned date.
+ */
+export function milestoneRows(project: PlanProject, template: Template, planned: readonly PlannedNode[], owners: readonly (string | null)[], now: string): Insertable<MilestonesTable>[] {
+  const stageDates: Partial<Record<Stage, string | null>> = { signed: project.actualSignDate, construction: project.actualStartDate, completed: project.actualCompletionDate, operating: project.actualOperationDate };
+  const reached = (stage: Stage | null) => !!stage && project.stage !== 'dropped' && stageIndex(project.stage as Stage) >= stageIndex(stage);
+  const doneOn = (stage: Stage, end: string) => (ISO_DATE_RE.test(stageDates[stage] ?? '') ? stageDates[stage]! : end);
+  return template.nodes.map((n, i) => ({
+    id: newId(),
+    projectId: project.id,
+    unitId: project.unitId,
+    seq: i + 1,
+    code: n.code,
+    name: n.name,
+    kind: n.kind,
+    dependsOn: JSON.stringify(n.dependsOn),
+    parallelGroup: n.parallelGroup,
+    durationDays: n.durationDays,
+    statutoryDays: n.statutoryDays,
+    withinRule: n.within ? JSON.stringify(n.within) : null,
+    statutoryNote: n.statutoryNote,
+    stage: n.stage,
+    plannedStart: planned[i]!.start,
+    plannedEnd: planned[i]!.end,
+    baselineStart: null,
+    baselineEnd: null,
+    startedOn: null,
+    actualDate: n.stage && reached(n.stage) ? doneOn(n.stage, planned[i]!.end) : null,
+    ownerUnitId: owners[i] ?? project.unitId,
+    ownerUserId: null,
+    note: null,
+    version: 1,
+    createdAt: now,
+    updatedAt: now,
+  }));
+}
+
+export function createPlansService(deps: Deps, audit: AuditService, projects: ProjectsService, templates: TemplatesService, calendar: CalendarService, attachments: AttachmentsService) {
   const today = () => chinaDate(deps.clock.now());
+
+  /** Milestones with their evidence files: one statement for the files of the whole list. */
+  async function withFiles(rows: MilestoneRow[], t: string, cal: WorkCalendar): Promise<Milestone[]> {
+    const files = await attachments.refsFor(deps.db, 'milestone', rows.map((r) => r.id));
+    return rows.map((r) => toMilestone(r, t, cal, files.get(r.id) ?? []));
+  }
+
+  /** One milestone as saved, with its files. */
+  async function reread(id: string): Promise<Milestone> {
+    return (await withFiles([(await milestonesRepository.find(deps.db, id))!], today(), await calendar.load()))[0]!;
+  }
 
   async function planOf(projectId: string): Promise<ProjectPlan> {
     const [plan, rows, cal] = await Promise.all([milestonesRepository.plan(deps.db, projectId), milestonesRepository.ofProject(deps.db, projectId), calendar.load()]);
     const t = today();
-    const milestones = rows.map((r) => toMilestone(r, t, cal));
+    const milestones = await withFiles(rows, t, cal);
     const warnings = checkPlan(
       rows.map((r) => ({ code: r.code, name: r.name, dependsOn: JSON.parse(r.dependsOn) as string[], statutoryDays: r.statutoryDays, within: r.withinRule ? (JSON.parse(r.withinRule) as { after: string; months: number }) : null, plannedStart: r.plannedStart, plannedEnd: r.plannedEnd })),
       cal,
@@ -78,6 +162,7 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
       plan: plan ? { templateId: plan.templateId, templateName: plan.templateName, anchorDate: plan.anchorDate, approvedAt: plan.approvedAt, approvedBy: plan.approvedBy, version: plan.version } : null,
       milestones,
       warnings,
+      today: t,
     };
   }
 
@@ -107,12 +192,7 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
         if (e instanceof PlanError) throw new AppError('VALIDATION_FAILED', { field: 'templateId', reason: `${e.zh} / ${e.en}` });
         throw e;
       }
-      // Nodes marking a stage the project has already reached are done: on its recorded date for
-      // that stage when it is a full date, else on their planned date.
-      const stageDates: Partial<Record<Stage, string | null>> = { signed: project.actualSignDate, construction: project.actualStartDate, completed: project.actualCompletionDate, operating: project.actualOperationDate };
-      const reached = (stage: Stage | null) => !!stage && project.stage !== 'dropped' && stageIndex(project.stage as Stage) >= stageIndex(stage);
-      const doneOn = (stage: Stage, planned: string) => (/^\d{4}-\d{2}-\d{2}$/.test(stageDates[stage] ?? '') ? stageDates[stage]! : planned);
-      const units = await deps.db.selectFrom('units').select(['id', 'name', 'shortName']).where('archived', '=', 0).execute();
+      const owners = ownerUnitsOf(template, await activeUnits(deps.db));
       const now = deps.clock.now().toISOString();
       await deps.db.transaction().execute(async (trx) => {
         const existing = await milestonesRepository.plan(trx, projectId);
@@ -123,37 +203,7 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
           await trx.deleteFrom('projectPlans').where('projectId', '=', projectId).execute();
         }
         await trx.insertInto('projectPlans').values({ projectId, unitId: project.unitId, templateId: template.id, templateName: template.name, anchorDate: input.anchorDate, approvedAt: null, approvedBy: null, version: 1, createdAt: now, updatedAt: now }).execute();
-        await milestonesRepository.insertMany(
-          trx,
-          template.nodes.map((n, i) => ({
-            id: newId(),
-            projectId,
-            unitId: project.unitId,
-            seq: i + 1,
-            code: n.code,
-            name: n.name,
-            kind: n.kind,
-            dependsOn: JSON.stringify(n.dependsOn),
-            parallelGroup: n.parallelGroup,
-            durationDays: n.durationDays,
-            statutoryDays: n.statutoryDays,
-            withinRule: n.within ? JSON.stringify(n.within) : null,
-            statutoryNote: n.statutoryNote,
-            stage: n.stage,
-            plannedStart: planned[i]!.start,
-            plannedEnd: planned[i]!.end,
-            baselineStart: null,
-            baselineEnd: null,
-            startedOn: null,
-            actualDate: n.stage && reached(n.stage) ? doneOn(n.stage, planned[i]!.end) : null,
-            ownerUnitId: resolveOwnerUnit(n.ownerUnitHint, units) ?? project.unitId,
-            ownerUserId: null,
-            note: null,
-            version: 1,
-            createdAt: now,
-            updatedAt: now,
-          })),
-        );
+        await milestonesRepository.insertMany(trx, milestoneRows(project, template, planned, owners, now));
         await milestonesRepository.syncOwnerUnits(trx, projectId, project.unitId);
         await audit.record(trx, actor, { action: 'plan.apply', objectType: 'project', objectId: projectId, unitId: project.unitId, after: { template: template.name, anchorDate: input.anchorDate, nodes: planned.length }, detail: existing ? 'replaced draft' : null });
       });
@@ -178,12 +228,16 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
     /** Coordinator's adjustment: dates (with a reason once approved), owner, note, started. */
     async update(actor: Actor, id: string, expectedVersion: number, input: UpdateMilestoneInput): Promise<Milestone> {
       const before = await milestoneFor(actor, id);
-      const plannedStart = input.plannedStart ?? before.plannedStart;
-      const plannedEnd = input.plannedEnd ?? before.plannedEnd;
-      if (plannedStart > plannedEnd) throw new AppError('VALIDATION_FAILED', { field: 'plannedEnd', reason: '计划开始不能晚于计划完成 / the planned start cannot be after the planned end' });
-      const moved = plannedStart !== before.plannedStart || plannedEnd !== before.plannedEnd;
       const plan = await milestonesRepository.plan(deps.db, before.projectId);
-      if (moved && plan?.approvedAt && !input.reason) throw new AppError('VALIDATION_FAILED', { field: 'reason', reason: '计划已审定，调整日期须说明原因 / the plan is approved: moving a date needs a reason' });
+      let move: ReturnType<typeof movePlan>;
+      try {
+        move = movePlan(before, input, !!plan?.approvedAt, input.reason);
+      } catch (e) {
+        if (e instanceof PlanMoveError) throw new AppError('VALIDATION_FAILED', { field: e.field, reason: `${e.zh} / ${e.en}` });
+        throw e;
+      }
+      const { plannedStart, plannedEnd } = move.dates;
+      const moved = move.moved;
       if (input.ownerUnitId) {
         const unit = await deps.db.selectFrom('units').select(['id', 'archived']).where('id', '=', input.ownerUnitId).executeTakeFirst();
         if (!unit || unit.archived) throw new AppError('VALIDATION_FAILED', { field: 'ownerUnitId', reason: '责任单位不存在或已停用 / unit not found' });
@@ -202,25 +256,23 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
         ...(input.startedOn !== undefined ? { startedOn: input.startedOn } : {}),
         ...(input.note !== undefined ? { note: input.note } : {}),
       };
+      const fileIds = input.attachmentIds ?? [];
       await deps.db.transaction().execute(async (trx) => {
         if (!(await updateVersioned(trx, 'milestones', id, expectedVersion, values, now))) throw new AppError('VERSION_CONFLICT', { current: toMilestone(before, today(), cal) });
-        if (moved && plan?.approvedAt) {
-          await trx
-            .insertInto('milestoneChanges')
-            .values({ id: newId(), milestoneId: id, projectId: before.projectId, unitId: before.unitId, fromStart: before.plannedStart, fromEnd: before.plannedEnd, toStart: plannedStart, toEnd: plannedEnd, reason: input.reason!, byUserId: actor.userId, createdAt: now })
-            .execute();
-        }
+        if (move.change) await trx.insertInto('milestoneChanges').values({ id: newId(), milestoneId: id, projectId: before.projectId, unitId: before.unitId, ...move.change, byUserId: actor.userId, createdAt: now }).execute();
         if (input.ownerUnitId !== undefined) await milestonesRepository.syncOwnerUnits(trx, before.projectId, before.unitId);
-        await audit.record(trx, actor, { action: moved ? 'milestone.replan' : 'milestone.update', objectType: 'milestone', objectId: id, unitId: before.unitId, before, after: values, detail: input.reason ?? null });
+        const files = await attachments.link(trx, actor, fileIds, { ownerType: 'milestone', ownerId: id, unitId: before.unitId });
+        const after = files.length ? { ...values, attachments: files.map((f) => ({ id: f.id, fileName: f.fileName })) } : values;
+        await audit.record(trx, actor, { action: moved ? 'milestone.replan' : 'milestone.update', objectType: 'milestone', objectId: id, unitId: before.unitId, before, after, detail: input.reason ?? null });
       });
-      return toMilestone((await milestonesRepository.find(deps.db, id))!, today(), await calendar.load());
+      return reread(id);
     },
 
     /**
      * Marks a milestone done. Unit staff may complete the milestones their unit (or they) own;
      * returns the stage the project could move to when the milestone marks one ahead of it.
      */
-    async complete(actor: Actor, id: string, expectedVersion: number, input: { actualDate: string; note: string | null }): Promise<{ milestone: Milestone; suggestedStage: Stage | null }> {
+    async complete(actor: Actor, id: string, expectedVersion: number, input: { actualDate: string; note: string | null; attachmentIds?: string[] }): Promise<{ milestone: Milestone; suggestedStage: Stage | null }> {
       const before = await milestoneFor(actor, id);
       if (actor.role === 'unit-staff') {
         const ownerPath = before.ownerUnitId ? (await deps.db.selectFrom('units').select('path').where('id', '=', before.ownerUnitId).executeTakeFirst())?.path : null;
@@ -235,12 +287,14 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
       const values = { actualDate: input.actualDate, ...(input.note ? { note: input.note } : {}) };
       await deps.db.transaction().execute(async (trx) => {
         if (!(await updateVersioned(trx, 'milestones', id, expectedVersion, values, now))) throw new AppError('VERSION_CONFLICT', { current: toMilestone(before, today(), cal) });
-        await audit.record(trx, actor, { action: 'milestone.complete', objectType: 'milestone', objectId: id, unitId: before.unitId, before, after: values });
+        // The evidence files are linked in the completion's own transaction: both or neither.
+        const files = await attachments.link(trx, actor, input.attachmentIds ?? [], { ownerType: 'milestone', ownerId: id, unitId: before.unitId });
+        await audit.record(trx, actor, { action: 'milestone.complete', objectType: 'milestone', objectId: id, unitId: before.unitId, before, after: { ...values, attachments: files.map((f) => ({ id: f.id, fileName: f.fileName })) } });
       });
       const project = await projects.findVisible(actor, before.projectId);
       const target = before.stage as Stage | null;
       const suggestedStage = target && project.stage !== 'dropped' && stageIndex(target) > stageIndex(project.stage as Stage) ? target : null;
-      return { milestone: toMilestone((await milestonesRepository.find(deps.db, id))!, today(), await calendar.load()), suggestedStage };
+      return { milestone: await reread(id), suggestedStage };
     },
 
     /** Undoes a completion recorded by mistake (with a reason, audited). */
@@ -252,7 +306,7 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
         if (!(await updateVersioned(trx, 'milestones', id, expectedVersion, { actualDate: null }, now))) throw new AppError('VERSION_CONFLICT', { current: toMilestone(before, today(), cal) });
         await audit.record(trx, actor, { action: 'milestone.reopen', objectType: 'milestone', objectId: id, unitId: before.unitId, before, after: { actualDate: null }, detail: reason });
       });
-      return toMilestone((await milestonesRepository.find(deps.db, id))!, today(), await calendar.load());
+      return reread(id);
     },
 
     async changes(actor: Actor, projectId: string) {
@@ -260,19 +314,28 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
       return (await milestonesRepository.changes(deps.db, projectId)).map((c) => ({ id: c.id, milestoneId: c.milestoneId, fromStart: c.fromStart, fromEnd: c.fromEnd, toStart: c.toStart, toEnd: c.toEnd, reason: c.reason, byName: c.byName ?? null, createdAt: c.createdAt }));
     },
 
-    /** "What I owe": overdue, due within 7 days, done in the last 14 days — for me or my unit subtree. */
+    /** "What I owe": overdue, due within 7 days, done in the last 14 days (latest first) — for me or my unit subtree. */
     async owed(actor: Actor, who: 'me' | 'unit') {
       const t = today();
       const cal = await calendar.load();
       const owner = who === 'me' ? { userId: actor.userId ?? '' } : { unitPath: actor.unitPath ?? '\u0000' };
-      const rows = await milestonesRepository.owed(deps.db, owner, addCalendarDays(t, 7), addCalendarDays(t, -14));
-      const items = rows.map((r) => ({ ...toMilestone(r, t, cal), projectName: r.projectName }));
+      const rows = await milestonesRepository.owed(deps.db, owner, addCalendarDays(t, OWED_DUE_WITHIN_DAYS), addCalendarDays(t, -OWED_DONE_WITHIN_DAYS));
+      const items = (await withFiles(rows, t, cal)).map((m, i) => ({ ...m, projectName: rows[i]!.projectName }));
       return {
         today: t,
         overdue: items.filter((m) => m.status === 'overdue'),
         dueThisWeek: items.filter((m) => !m.actualDate && m.status !== 'overdue'),
-        recentlyDone: items.filter((m) => !!m.actualDate).reverse(),
+        // The latest completion first (the query orders by the planned date).
+        recentlyDone: items.filter((m) => !!m.actualDate).sort((a, b) => b.actualDate!.localeCompare(a.actualDate!) || b.updatedAt.localeCompare(a.updatedAt)),
       };
+    },
+
+    /** Whether the actor may see the milestone's project (and so download its evidence files). */
+    async canReadMilestone(actor: Actor, milestoneId: string): Promise<boolean> {
+      const row = await deps.db.selectFrom('milestones').select('projectId').where('id', '=', milestoneId).executeTakeFirst();
+      if (!row) return false;
+      const scope = scopeOf(actor);
+      return !scope || projectsRepository.isVisible(deps.db, row.projectId, scope);
     },
   };
 }

@@ -50,7 +50,7 @@ export class JsonLineLog<T> {
  * value cost ~0.7 s of CPU for 50,000 projects and their stage events. A compiled INSERT … VALUES
  * takes the values row by row, column by column; the first compile checks exactly that.
  */
-export function bulkInsert(trx: Kysely<Database>, table: 'projects' | 'projectStageEvents', columns: readonly string[]) {
+export function bulkInsert(trx: Kysely<Database>, table: 'projects' | 'projectStageEvents' | 'projectPlans' | 'milestones' | 'projectUnits', columns: readonly string[]) {
   const templates = new Map<number, string>();
   return async (rows: ReadonlyArray<readonly unknown[]>): Promise<void> => {
     const params: unknown[] = [];

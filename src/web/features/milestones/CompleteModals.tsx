@@ -3,6 +3,8 @@ import { useState } from 'react';
 import { chinaDate } from '../../../core/business-date.js';
 import type { Milestone } from '../../../core/schemas/milestones.schema.js';
 import { ConflictAlert, conflictCurrent } from '../../components/ConflictAlert.js';
+import { AttachmentUpload } from '../attachments/AttachmentUpload.js';
+import { deleteAttachment } from '../attachments/attachments.queries.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { applyFormErrors, errorText } from '../../lib/errors.js';
 import { span } from './milestone-labels.js';
@@ -11,17 +13,20 @@ import { useCompleteMilestone, useReopenMilestone, type CompleteResult } from '.
 type Target = Pick<Milestone, 'id' | 'name' | 'version' | 'plannedStart' | 'plannedEnd' | 'actualDate'> & { projectName?: string };
 
 /**
- * 办结节点: the day it was actually done (not in the future; defaults to today) and a note as
- * evidence. A 412 means someone changed the milestone meanwhile: the form offers the latest.
+ * 办结节点: the day it was actually done (not in the future; defaults to the server's business
+ * date, `today`) and the evidence — a note and files (批复、证书、现场照片), uploaded as they are
+ * chosen and linked with the completion. A 412 means someone changed the milestone meanwhile:
+ * the form offers the latest.
  */
-export function CompleteModal({ milestone, onClose, onDone }: { milestone: Target; onClose: () => void; onDone: (r: CompleteResult) => void }) {
+export function CompleteModal({ milestone, today: serverToday, onClose, onDone }: { milestone: Target; today?: string; onClose: () => void; onDone: (r: CompleteResult) => void }) {
   const { t, lang } = useI18n();
-  const [form] = Form.useForm<{ actualDate: string; note?: string }>();
+  const [form] = Form.useForm<{ actualDate: string; note?: string; attachmentIds?: string[] }>();
   const complete = useCompleteMilestone();
   const [version, setVersion] = useState(milestone.version);
   const [conflict, setConflict] = useState<Milestone | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const today = chinaDate(new Date());
+  const [uploading, setUploading] = useState(false);
+  const today = serverToday ?? chinaDate(new Date());
 
   return (
     <Modal
@@ -29,9 +34,14 @@ export function CompleteModal({ milestone, onClose, onDone }: { milestone: Targe
       title={t('ms.complete.title', { name: milestone.name })}
       okText={t('ms.complete.ok')}
       cancelText={t('common.cancel')}
-      onCancel={onClose}
+      onCancel={() => {
+        // Files uploaded for a completion that is not made would wait a day for the clean-up job.
+        for (const id of (form.getFieldValue('attachmentIds') as string[] | undefined) ?? []) void deleteAttachment(id).catch(() => undefined);
+        onClose();
+      }}
       onOk={() => form.submit()}
       confirmLoading={complete.isPending}
+      okButtonProps={{ disabled: uploading, title: uploading ? t('attachments.uploading') : undefined }}
       destroyOnHidden
     >
       {conflict && (
@@ -57,7 +67,7 @@ export function CompleteModal({ milestone, onClose, onDone }: { milestone: Targe
         onFinish={(v) => {
           setError(null);
           complete.mutate(
-            { id: milestone.id, version, actualDate: v.actualDate, note: v.note?.trim() || null },
+            { id: milestone.id, version, actualDate: v.actualDate, note: v.note?.trim() || null, attachmentIds: v.attachmentIds ?? [] },
             {
               onSuccess: onDone,
               onError: (err) => {
@@ -74,6 +84,9 @@ export function CompleteModal({ milestone, onClose, onDone }: { milestone: Targe
         </Form.Item>
         <Form.Item name="note" label={t('ms.f.evidence')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder={t('ms.complete.notePlaceholder')} />
+        </Form.Item>
+        <Form.Item name="attachmentIds" label={t('ms.f.files')} extra={t('ms.complete.filesHint')}>
+          <AttachmentUpload onBusyChange={setUploading} />
         </Form.Item>
       </Form>
     </Modal>

@@ -4,6 +4,9 @@ import type { Milestone, UpdateMilestoneInput } from '../../../core/schemas/mile
 import { ConflictAlert, conflictCurrent } from '../../components/ConflictAlert.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { applyFormErrors, errorText } from '../../lib/errors.js';
+import { AttachmentLinks } from '../attachments/AttachmentLinks.js';
+import { AttachmentUpload } from '../attachments/AttachmentUpload.js';
+import { deleteAttachment } from '../attachments/attachments.queries.js';
 import { usePeople } from '../projects/projects.queries.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
 import { span } from './milestone-labels.js';
@@ -17,6 +20,7 @@ interface Values {
   startedOn?: string;
   note?: string;
   reason?: string;
+  attachmentIds?: string[];
 }
 
 const valuesOf = (m: Milestone): Values => ({
@@ -42,6 +46,7 @@ export function MilestoneEditModal({ milestone, approved, onClose, onSaved }: { 
   const [base, setBase] = useState(milestone);
   const [conflict, setConflict] = useState<Milestone | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [uploading, setUploading] = useState(false);
   const start = Form.useWatch('plannedStart', form) ?? base.plannedStart;
   const end = Form.useWatch('plannedEnd', form) ?? base.plannedEnd;
   const moved = start !== base.plannedStart || end !== base.plannedEnd;
@@ -60,6 +65,7 @@ export function MilestoneEditModal({ milestone, approved, onClose, onSaved }: { 
     if ((v.startedOn || null) !== base.startedOn) patch.startedOn = v.startedOn || null;
     if ((v.note?.trim() || null) !== base.note) patch.note = v.note?.trim() || null;
     if (needsReason) patch.reason = v.reason?.trim();
+    if (v.attachmentIds?.length) patch.attachmentIds = v.attachmentIds;
     if (Object.keys(patch).length === 0) return onClose();
     update.mutate(
       { id: base.id, version: base.version, patch },
@@ -80,9 +86,13 @@ export function MilestoneEditModal({ milestone, approved, onClose, onSaved }: { 
       title={t('ms.edit.title', { name: milestone.name })}
       okText={t('common.save')}
       cancelText={t('common.cancel')}
-      onCancel={onClose}
+      onCancel={() => {
+        for (const id of (form.getFieldValue('attachmentIds') as string[] | undefined) ?? []) void deleteAttachment(id).catch(() => undefined);
+        onClose();
+      }}
       onOk={() => form.submit()}
       confirmLoading={update.isPending}
+      okButtonProps={{ disabled: uploading, title: uploading ? t('attachments.uploading') : undefined }}
       destroyOnHidden
       width={640}
     >
@@ -152,6 +162,9 @@ export function MilestoneEditModal({ milestone, approved, onClose, onSaved }: { 
         </Form.Item>
         <Form.Item name="note" label={t('ms.f.note')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} />
+        </Form.Item>
+        <Form.Item name="attachmentIds" label={t('ms.f.files')} extra={base.attachments.length ? <AttachmentLinks files={base.attachments} /> : t('ms.edit.filesHint')}>
+          <AttachmentUpload onBusyChange={setUploading} />
         </Form.Item>
       </Form>
     </Modal>

@@ -3,6 +3,7 @@ import { Button, Card, Flex, Grid, Table, Tooltip, Typography, type TableColumns
 import type { HTMLAttributes, ReactNode } from 'react';
 import type { Milestone } from '../../../core/schemas/milestones.schema.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { AttachmentLinks } from '../attachments/AttachmentLinks.js';
 import { KIND_KEYS, MilestoneStatusTag, span } from './milestone-labels.js';
 
 interface Props {
@@ -57,9 +58,24 @@ function Owner({ m }: { m: Milestone }) {
   );
 }
 
+/** 办结材料: the completion note and the files, each file a download link. */
+function Evidence({ m }: { m: Milestone }) {
+  if (!m.note && m.attachments.length === 0) return null;
+  return (
+    <Flex vertical gap={2} style={{ maxWidth: 280 }} data-testid={`ms-evidence-${m.code}`}>
+      {m.note && (
+        <Typography.Text type="secondary" style={{ fontSize: 12, overflowWrap: 'anywhere' }}>
+          {m.note}
+        </Typography.Text>
+      )}
+      <AttachmentLinks files={m.attachments} />
+    </Flex>
+  );
+}
+
 /**
- * The plan as a table (node, owner, planned with its re-plan count, baseline, actual, status,
- * actions) on wide screens and as a list of cards on a phone.
+ * The plan as a table (node, owner, planned with its re-plan count, baseline, actual with its
+ * evidence, status, actions) on wide screens and as a list of cards on a phone.
  */
 export function MilestoneList({ milestones, canEdit, canComplete, canReopen, onEdit, onComplete, onReopen }: Props) {
   const { t } = useI18n();
@@ -117,6 +133,14 @@ export function MilestoneList({ milestones, canEdit, canComplete, canReopen, onE
                     <dd style={{ margin: 0 }}>{t('ms.replans', { n: m.replans })}</dd>
                   </>
                 )}
+                {(m.note || m.attachments.length > 0) && (
+                  <>
+                    <dt style={{ color: '#888' }}>{t('ms.col.evidence')}</dt>
+                    <dd style={{ margin: 0, minWidth: 0 }}>
+                      <Evidence m={m} />
+                    </dd>
+                  </>
+                )}
               </dl>
               {acts.length > 0 && (
                 <Flex gap={4} wrap justify="flex-end" style={{ marginTop: 4 }}>
@@ -147,7 +171,16 @@ export function MilestoneList({ milestones, canEdit, canComplete, canReopen, onE
       ),
     },
     { key: 'baseline', title: t('ms.col.baseline'), render: (_, m) => <span style={{ whiteSpace: 'nowrap' }}><Baseline m={m} /></span> },
-    { key: 'actual', title: t('ms.col.actual'), render: (_, m) => <span style={{ whiteSpace: 'nowrap' }}>{actual(m)}</span> },
+    {
+      key: 'actual',
+      title: t('ms.col.actual'),
+      render: (_, m) => (
+        <Flex vertical gap={2}>
+          <span style={{ whiteSpace: 'nowrap' }}>{actual(m)}</span>
+          <Evidence m={m} />
+        </Flex>
+      ),
+    },
     { key: 'status', title: t('ms.col.status'), render: (_, m) => <MilestoneStatusTag m={m} /> },
     // Kept in view when the table scrolls sideways (dates take room on a laptop screen).
     { key: 'actions', title: t('common.actions'), fixed: 'right', render: (_, m) => <Flex>{actions(m)}</Flex> },

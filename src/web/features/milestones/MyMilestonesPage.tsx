@@ -118,6 +118,7 @@ export function MyMilestonesPage() {
       {completing && (
         <CompleteModal
           milestone={completing}
+          {...(data ? { today: data.today } : {})}
           onClose={() => setCompleting(null)}
           onDone={(r) => {
             setCompleting(null);

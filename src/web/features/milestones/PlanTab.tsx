@@ -1,7 +1,6 @@
 import { AuditOutlined, ReloadOutlined, WarningOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Flex, Skeleton, Tag, Typography } from 'antd';
 import { useCallback, useMemo, useState } from 'react';
-import { chinaDate } from '../../../core/business-date.js';
 import type { Milestone } from '../../../core/schemas/milestones.schema.js';
 import type { Project } from '../../../core/schemas/projects.schema.js';
 import { QueryErrorResult } from '../../components/ResultPages.js';
@@ -167,13 +166,14 @@ export function PlanTab({ project }: { project: Project }) {
         onReopen={(m) => setDialog({ kind: 'reopen', m })}
       />
       <Card size="small" title={t('ms.gantt.projectTitle')} styles={{ body: { padding: 8 } }}>
-        <Gantt rows={rows} today={chinaDate(new Date())} kind="plan" labelTitle={t('ms.col.node')} testId="plan-gantt" maxHeight={720} />
+        <Gantt rows={rows} today={data.today} kind="plan" labelTitle={t('ms.col.node')} testId="plan-gantt" maxHeight={720} />
       </Card>
       <PlanHistory projectId={project.id} milestones={list} />
       {dialog?.kind === 'edit' && <MilestoneEditModal milestone={dialog.m} approved={approved} onClose={() => setDialog(null)} onSaved={() => (setDialog(null), showSuccess(t('common.saved')))} />}
       {dialog?.kind === 'complete' && (
         <CompleteModal
           milestone={dialog.m}
+          today={data.today}
           onClose={() => setDialog(null)}
           onDone={(r) => {
             setDialog(null);

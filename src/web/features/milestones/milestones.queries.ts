@@ -1,5 +1,5 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Milestone, MilestoneStatus, ProjectPlan, Template, TemplateInput, UpdateMilestoneInput } from '../../../core/schemas/milestones.schema.js';
+import type { BatchApplyResult, Milestone, MilestoneStatus, ProjectPlan, Template, TemplateInput, UpdateMilestoneInput } from '../../../core/schemas/milestones.schema.js';
 import type { Stage } from '../../../core/stages.js';
 import { api } from '../../api/client.js';
 import { filtersQuery, type LedgerFilters } from '../projects/ledger-params.js';
@@ -53,6 +53,23 @@ export const useApplyPlan = () =>
     api.post<ProjectPlan>(`${projectPath(projectId)}/plan`, { templateId, anchorDate, replace }),
   );
 
+export interface BatchPlanRequest {
+  templateId: string;
+  anchor: 'sign-date' | 'date';
+  anchorDate: string | null;
+  filters: LedgerFilters;
+  dryRun: boolean;
+}
+
+/** 批量生成计划 (or, with dryRun, its preview); a real run refreshes the Gantt and every plan. */
+export function useBatchPlans() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: BatchPlanRequest) => api.post<BatchApplyResult>('/api/plans/batch', body),
+    onSuccess: (r) => (r.dryRun ? undefined : queryClient.invalidateQueries({ queryKey: milestonesKey })),
+  });
+}
+
 export const useApprovePlan = () => useMilestonesMutation(({ projectId, version }: { projectId: string; version: number }) => api.post<ProjectPlan>(`${projectPath(projectId)}/plan/approve`, undefined, { version }));
 
 export const useUpdateMilestone = () =>
@@ -65,8 +82,8 @@ export interface CompleteResult {
 }
 
 export const useCompleteMilestone = () =>
-  useMilestonesMutation(({ id, version, actualDate, note }: { id: string; version: number; actualDate: string; note: string | null }) =>
-    api.post<CompleteResult>(`${milestonePath(id)}/complete`, { actualDate, note }, { version }),
+  useMilestonesMutation(({ id, version, actualDate, note, attachmentIds }: { id: string; version: number; actualDate: string; note: string | null; attachmentIds: string[] }) =>
+    api.post<CompleteResult>(`${milestonePath(id)}/complete`, { actualDate, note, attachmentIds }, { version }),
   );
 
 export const useReopenMilestone = () => useMilestonesMutation(({ id, version, reason }: { id: string; version: number; reason: string }) => api.post<Milestone>(`${milestonePath(id)}/reopen`, { reason }, { version }));
