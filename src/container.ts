@@ -19,6 +19,8 @@ import { createSetupService } from './features/setup/setup.service.js';
 import { systemClock, type Clock, type Deps } from './features/shared/context.js';
 import { createUnitsService } from './features/units/units.service.js';
 import { createUsersService } from './features/users/users.service.js';
+import { createReportRoundsService } from './features/reports/report-rounds.service.js';
+import { createReportsService } from './features/reports/reports.service.js';
 
 /** Wires every service once; the HTTP server and the CLI both start from here. */
 export function createServices(deps: Deps) {
@@ -34,6 +36,7 @@ export function createServices(deps: Deps) {
   // Whoever may see an attachment's owner may download it: each owning feature answers for its records.
   const attachments = createAttachmentsService(deps, audit, {
     'project-stage-event': { canRead: (actor, eventId) => projects.canReadStageEvent(actor, eventId) },
+    'progress-report': { canRead: (actor, reportId) => reports.canRead(actor, reportId) },
   });
   const projects = createProjectsService(deps, audit, extraFields, attachments);
   const ledgerImport = createLedgerImportService(deps, audit);
@@ -43,7 +46,10 @@ export function createServices(deps: Deps) {
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
   const goals = createGoalsService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
+  // 进展填报. TODO(#5): pass { problemsRaised } once the problems feature is merged, so accepted reports raise 问题 items.
+  const reportRounds = createReportRoundsService(deps, audit, notifications, calendar);
+  const reports = createReportsService(deps, audit, attachments, notifications, projects);
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals, reportRounds, reports };
 }
 export type Services = ReturnType<typeof createServices>;
 

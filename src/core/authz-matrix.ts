@@ -104,9 +104,10 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   // 附件: uploaded by those who write the records they prove (today: stage transitions, so
   // 项目办; more owners, more writers); read by whoever may see the owning record (the service
   // asks the owner's feature); an upload not yet linked is its uploader's alone.
-  'POST /api/attachments': { roles: PROJECT_WRITERS },
+  // Unit staff upload too: progress-report photos (the service keeps an upload its uploader's until linked).
+  'POST /api/attachments': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
   'GET /api/attachments/:id': { roles: PROJECT_READERS },
-  'DELETE /api/attachments/:id': { roles: PROJECT_WRITERS },
+  'DELETE /api/attachments/:id': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
   // People a project writer may name (包挂领导, 项目管家, 专班) anywhere in the county, not only in
   // their own unit subtree: active users' names and titles only.
   'GET /api/people': { roles: { coordinator: 'allow' } },
@@ -141,6 +142,19 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/goals/:unitId/:year': { roles: PROJECT_READERS },
   'GET /api/goals/:unitId/:year/projects': { roles: PROJECT_READERS },
   'PUT /api/goals/:unitId/:year': { roles: PROJECT_WRITERS },
+
+  // 进展填报: 项目办 opens rounds (county-wide) and reviews within its subtree; the lead unit's
+  // staff fill their unit's reports; every business reader sees reports in their subtree.
+  'GET /api/report-rounds': { roles: PROJECT_READERS },
+  'POST /api/report-rounds': { roles: { coordinator: 'allow' } },
+  'GET /api/report-rounds/:id': { roles: PROJECT_READERS },
+  'GET /api/reports': { roles: PROJECT_READERS },
+  'GET /api/reports/:id': { roles: PROJECT_READERS },
+  'PUT /api/reports/:id': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
+  'POST /api/reports/:id/return': { roles: PROJECT_WRITERS },
+  'POST /api/reports/:id/accept': { roles: PROJECT_WRITERS },
+  'POST /api/reports/:id/copy-previous': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
+  'GET /api/projects/:id/reports': { roles: PROJECT_READERS },
 
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },

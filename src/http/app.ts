@@ -13,6 +13,7 @@ import { registerNotificationRoutes } from '../features/notifications/notificati
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerLedgerSettingsRoutes } from '../features/projects/ledger-settings.routes.js';
 import { registerProjectsRoutes } from '../features/projects/projects.routes.js';
+import { registerReportsRoutes } from '../features/reports/reports.routes.js';
 import { registerSettingsRoutes } from '../features/settings/settings.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
 import { registerUnitsRoutes } from '../features/units/units.routes.js';
@@ -77,6 +78,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerCalendarRoutes(app, s.calendar);
   registerMilestoneRoutes(app, s);
   registerNotificationRoutes(app, s.notifications);
+  registerReportsRoutes(app, s);
   await registerWeb(app, config);
 
   await app.ready();
