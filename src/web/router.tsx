@@ -30,6 +30,8 @@ const PortfolioGanttPage = page(() => import('./features/milestones/PortfolioGan
 const MyMilestonesPage = page(() => import('./features/milestones/MyMilestonesPage.js'), 'MyMilestonesPage');
 const TemplatesPage = page(() => import('./features/milestones/TemplatesPage.js'), 'TemplatesPage');
 const CalendarPage = page(() => import('./features/milestones/CalendarPage.js'), 'CalendarPage');
+const MyReportsPage = page(() => import('./features/reports/MyReportsPage.js'), 'MyReportsPage');
+const ReviewPage = page(() => import('./features/reports/ReviewPage.js'), 'ReviewPage');
 
 function publicPage(Page: ComponentType) {
   return (
@@ -58,6 +60,8 @@ export const routes: RouteObject[] = [
       { path: 'goals', element: guarded('GET /api/goals', GoalsPage) },
       { path: 'gantt', element: guarded('GET /api/gantt', PortfolioGanttPage) },
       { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
+      { path: 'reports', element: guarded('PUT /api/reports/:id', MyReportsPage) },
+      { path: 'reports/review', element: guarded('POST /api/reports/:id/accept', ReviewPage) },
       {
         path: 'settings',
         children: [

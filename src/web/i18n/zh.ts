@@ -6,6 +6,7 @@ import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
 import { zhMilestones } from './zh.milestones.js';
 import { zhProjects } from './zh.projects.js';
+import { zhReports } from './zh.reports.js';
 
 export const zh = {
   'app.name': '落地 · 重大项目推进平台',
@@ -212,6 +213,7 @@ export const zh = {
 
   ...zhProjects,
   ...zhGoals,
+  ...zhReports,
   ...zhMilestones,
   ...zhAttachments,
 } as const;
