@@ -44,7 +44,7 @@ export function ProjectReportsTab({ projectId }: { projectId: string }) {
                     {r.investment !== null && <Typography.Text>{t('reports.wan', { v: wan(r.investment) })}</Typography.Text>}
                     {r.kind === 'monthly' && (
                       <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                        {t('reports.cum.ytd')} {wan(r.cumulative.ytd)}
+                        {t('reports.cum.ytd')} {t('reports.wan', { v: wan(r.cumulative.ytd) })}
                       </Typography.Text>
                     )}
                   </Flex>
