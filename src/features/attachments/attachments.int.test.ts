@@ -177,7 +177,8 @@ describe.each(databaseVariants())('attachments on $name', (variant) => {
     expect((await t.request(viewer, 'GET', `/api/attachments/${a.id}`)).statusCode).toBe(200);
     expect((await t.request(otherPmo, 'GET', `/api/attachments/${a.id}`)).statusCode).toBe(200);
     expect((await t.request(townStaff, 'GET', `/api/attachments/${a.id}`)).statusCode).toBe(404);
-    expect((await t.request(townStaff, 'POST', '/api/attachments', { body: PDF, headers: { 'content-type': 'application/pdf' } })).statusCode).toBe(403);
+    // Unit staff upload (progress-report photos); a viewer may not.
+    expect((await t.request(viewer, 'POST', '/api/attachments', { body: PDF, headers: { 'content-type': 'application/pdf' } })).statusCode).toBe(403);
     // The file took the project's unit as its data-scope key.
     const row = await t.container.deps.db.selectFrom('attachments').select(['unitId', 'ownerType']).where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ unitId: zoneId, ownerType: 'project-stage-event' });
