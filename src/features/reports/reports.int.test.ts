@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
 import { manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
+import { JOBS } from '../../jobs/scheduler.js';
 
 /**
  * 进展填报 on a small world: zone (A under construction with a 1000万 plan, B signed, D in
@@ -186,5 +187,13 @@ describe.each(databaseVariants())('progress reports on $name', (variant) => {
     expect(weekly.json()).toMatchObject({ period: '2026-W48', dueDate: '2026-11-27' });
     const res = await put(zoneStaff, `${weekly.json().id}:${ids.A}`, 1, { investment: wan(10), progressText: '设备调试' });
     expect(res.statusCode).toBe(400);
+  });
+
+  it('runs as a scheduled job that is safe to repeat (a new month opens once, reminders go once)', async () => {
+    await at('2026-12-01T02:00:00Z');
+    const job = JOBS.find((j) => j.name === 'report-rounds')!;
+    expect(await job.run(t.container)).toMatch(/^added 3 reports/);
+    expect(await job.run(t.container)).toBe("added 0 reports to this month's round; sent 0 report reminders");
+    expect((await t.request(pmo, 'GET', '/api/report-rounds')).json()[0]).toMatchObject({ period: '2026-12', reportCount: 3 });
   });
 });

@@ -37,7 +37,6 @@ export const enReports: Record<keyof typeof zhReports, string> = {
   'reports.form.progressPlaceholder': 'e.g. building 1 topped out, building 2 foundations under way',
   'reports.form.photos': 'Site photos',
   'reports.form.addPhoto': 'Take or choose a photo',
-  'reports.form.photoFailed': '{name}: {reason}',
   'reports.form.uploading': 'Uploading photos…',
   'reports.form.next': 'Next steps',
   'reports.form.problems': 'Problems',

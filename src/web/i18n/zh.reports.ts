@@ -35,7 +35,6 @@ export const zhReports = {
   'reports.form.progressPlaceholder': '例如：1号厂房主体封顶，2号厂房基础施工',
   'reports.form.photos': '现场照片',
   'reports.form.addPhoto': '拍照或选择照片',
-  'reports.form.photoFailed': '{name}：{reason}',
   'reports.form.uploading': '照片上传中…',
   'reports.form.next': '下步计划',
   'reports.form.problems': '存在问题',
