@@ -5,12 +5,12 @@
  *    under-construction ones get a report) through the rounds service (transaction, audit,
  *    count), against the repository's INSERT … SELECT alone, alternately on fresh periods;
  *  - the per-unit late/missing summary of a round through the service, against its one
- *    grouped SQL statement alone (mean of --runs).
+ *    grouped SQL statement alone (median of --runs, interleaved).
  *   npm run bench:reports -- --projects 5000 --dry
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -25,7 +25,7 @@ import { seedProjects, seedUnits } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
 import { benchDatabase, PG_BASE } from './bench-database.js';
 
-const { values: opts } = parseArgs({ options: { projects: { type: 'string', default: '50000' }, dry: { type: 'boolean', default: false }, runs: { type: 'string', default: '20' }, rounds: { type: 'string', default: '3' } } });
+const { values: opts } = parseArgs({ options: { projects: { type: 'string', default: '50000' }, dry: { type: 'boolean', default: false }, runs: { type: 'string', default: '20' }, rounds: { type: 'string', default: '5' } } });
 const N = Number(opts.projects);
 const RUNS = Number(opts.runs);
 const ROUNDS = Number(opts.rounds);
@@ -82,15 +82,20 @@ async function run(kind: 'sqlite' | 'postgres') {
     const today = '2025-07-10';
     const summary = () => reportsRepository.summaryByUnit(db, lastRoundId, null, today);
     await c.services.reportRounds.get(Actor.cli(), lastRoundId);
-    let t = performance.now();
-    for (let i = 0; i < RUNS; i++) await c.services.reportRounds.get(Actor.cli(), lastRoundId);
-    const summaryMs = (performance.now() - t) / RUNS;
-    t = performance.now();
-    for (let i = 0; i < RUNS; i++) await summary();
-    const summarySqlMs = (performance.now() - t) / RUNS;
+    // Interleaved, and the median taken: the machine is shared, so load drifts during a run.
+    const viaService: number[] = [];
+    const viaSql: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      let t = performance.now();
+      await c.services.reportRounds.get(Actor.cli(), lastRoundId);
+      viaService.push(performance.now() - t);
+      t = performance.now();
+      await summary();
+      viaSql.push(performance.now() - t);
+    }
     await c.close();
-    const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
-    return { name: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', reportsPerRound, openMs: mean(serviceMs), openSqlMs: mean(sqlMs), summaryMs, summarySqlMs };
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    return { name: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', reportsPerRound, openMs: median(serviceMs), openSqlMs: median(sqlMs), summaryMs: median(viaService), summarySqlMs: median(viaSql) };
   } finally {
     await d.drop();
     rmSync(dir, { recursive: true, force: true });
@@ -100,7 +105,7 @@ async function run(kind: 'sqlite' | 'postgres') {
 function render(rows: Awaited<ReturnType<typeof run>>[]): string {
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   const lines = [
-    `Run of ${new Date().toISOString().slice(0, 19)}Z — Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'CPU'} × ${cpus().length}, commit ${commit}. ${N.toLocaleString('en')} projects (the signed and under-construction ones get a report); round opening: mean of ${ROUNDS} service and ${ROUNDS} bare-SQL openings on fresh months, alternated; per-unit summary: mean of ${RUNS} runs.`,
+    `Run of ${new Date().toISOString().slice(0, 19)}Z — Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'CPU'} × ${cpus().length}, commit ${commit}. ${N.toLocaleString('en')} projects (the signed and under-construction ones get a report); round opening: median of ${ROUNDS} service and ${ROUNDS} bare-SQL openings on fresh months, alternated; per-unit summary: median of ${RUNS} interleaved runs. Load average during the run: ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores (other agents' tests share the machine).`,
     '',
     '| database | reports per round | open a round via service (ms) | its INSERT … SELECT alone (ms) | SQL share | per-unit late/missing summary (ms) | its SQL alone (ms) | SQL share |',
     '|---|---:|---:|---:|---:|---:|---:|---:|',
