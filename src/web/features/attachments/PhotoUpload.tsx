@@ -3,10 +3,9 @@ import { Alert, Flex, Image, Upload, type UploadFile, type UploadProps } from 'a
 import { useEffect, useRef, useState } from 'react';
 import { ACCEPTED_PHOTOS } from '../../../core/file-types.js';
 import { MAX_ATTACHMENTS_PER_RECORD, type Attachment, type AttachmentRef } from '../../../core/schemas/attachments.schema.js';
-import { api } from '../../api/client.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { errorText } from '../../lib/errors.js';
-import { attachmentUrl, deleteAttachment } from './attachments.queries.js';
+import { attachmentUrl, deleteAttachment, uploadPhoto } from './attachments.queries.js';
 
 interface Props {
   /** Form.Item passes the ids of new uploads; the list itself is kept here. */
@@ -39,7 +38,7 @@ export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, t
 
   const customRequest: UploadProps<Attachment>['customRequest'] = ({ file, onSuccess, onError }) => {
     const raw = file as File;
-    api.upload<Attachment>('/api/attachments?image=true', raw).then(
+    uploadPhoto(raw).then(
       (a) => onSuccess?.(a),
       (err: unknown) => {
         setErrors((list) => [...list, t('attachments.failed', { name: raw.name, reason: errorText(err, t, lang) })]);

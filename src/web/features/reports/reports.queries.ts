@@ -1,5 +1,4 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Attachment } from '../../../core/schemas/attachments.schema.js';
 import type { ProjectReports, Report, ReportListItem, Round, RoundDetail } from '../../../core/schemas/reports.schema.js';
 import type { ReportStatus } from '../../../core/reports/report-rules.js';
 import { api } from '../../api/client.js';
@@ -60,6 +59,3 @@ export const useSaveReport = () => useReportMutation(({ id, version, body }: { i
 export const useCopyPrevious = () => useReportMutation(({ id, version }: { id: string; version: number }) => api.post<Report>(`${reportPath(id)}/copy-previous`, undefined, { version }));
 export const useAcceptReport = () => useReportMutation(({ id, version }: { id: string; version: number }) => api.post<Report>(`${reportPath(id)}/accept`, undefined, { version }));
 export const useReturnReport = () => useReportMutation(({ id, version, reason }: { id: string; version: number; reason: string }) => api.post<Report>(`${reportPath(id)}/return`, { reason }, { version }));
-
-/** Uploads a photo: the server keeps it downscaled and re-encoded (the image option of attachments). */
-export const uploadPhoto = (file: File) => api.upload<Attachment>('/api/attachments?image=true', file);
