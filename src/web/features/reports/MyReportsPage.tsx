@@ -7,12 +7,9 @@ import { useApiFeedback } from '../../components/useApiFeedback.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCurrentUser } from '../../layout/current-user.js';
 import { can } from '../../lib/access.js';
-import { api } from '../../api/client.js';
-import type { Round } from '../../../core/schemas/reports.schema.js';
-import { useQueryClient } from '@tanstack/react-query';
 import { ReportFormDrawer } from './ReportFormDrawer.js';
 import { ReportStatusTags, wan } from './report-labels.js';
-import { reportsKey, useReports, useRounds } from './reports.queries.js';
+import { useOpenRound, useReports, useRounds } from './reports.queries.js';
 import { pickRound, RoundSelect } from './RoundSelect.js';
 
 /**
@@ -28,7 +25,7 @@ export function MyReportsPage() {
   const roundId = pickRound(rounds.data, params.get('round'));
   const reports = useReports({ round: roundId, mine: me.role === 'unit-staff' });
   const openId = params.get('report');
-  const queryClient = useQueryClient();
+  const open = useOpenRound();
   const { showError, showSuccess } = useApiFeedback();
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
@@ -37,14 +34,7 @@ export function MyReportsPage() {
   };
 
   if (rounds.isError) return <QueryErrorResult error={rounds.error} onRetry={() => void rounds.refetch()} />;
-  const openRound = () =>
-    api.post<Round>('/api/report-rounds', { kind: 'monthly' }).then(
-      (r) => {
-        showSuccess(t('reports.opened', { period: r.period, n: r.reportCount }));
-        void queryClient.invalidateQueries({ queryKey: reportsKey });
-      },
-      (e: unknown) => showError(e),
-    );
+  const openRound = () => open.mutate(undefined, { onSuccess: (r) => showSuccess(t('reports.opened', { period: r.period, n: r.reportCount })), onError: (e) => showError(e) });
 
   return (
     <>
@@ -53,7 +43,7 @@ export function MyReportsPage() {
         extra={
           <>
             {rounds.data && rounds.data.length > 0 && <RoundSelect rounds={rounds.data} value={roundId} onChange={(id) => set({ round: id })} />}
-            {can(me.role, 'POST /api/report-rounds') && <Button onClick={() => void openRound()}>{t('reports.openRound')}</Button>}
+            {can(me.role, 'POST /api/report-rounds') && <Button loading={open.isPending} onClick={openRound}>{t('reports.openRound')}</Button>}
           </>
         }
       />

@@ -11,6 +11,12 @@ export function useRounds() {
   return useQuery({ queryKey: [...reportsKey, 'rounds'], queryFn: ({ signal }) => api.get<Round[]>('/api/report-rounds', { signal }) });
 }
 
+/** 开启填报: this period's round (or the existing one, with newcomers added). */
+export function useOpenRound() {
+  const queryClient = useQueryClient();
+  return useMutation({ mutationFn: () => api.post<Round>('/api/report-rounds', { kind: 'monthly' }), onSettled: () => queryClient.invalidateQueries({ queryKey: reportsKey }) });
+}
+
 export function useRound(id: string | undefined) {
   return useQuery({
     queryKey: [...reportsKey, 'round', id],
