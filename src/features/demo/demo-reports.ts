@@ -44,62 +44,67 @@ export async function loadDemoReports(deps: Deps, services: Services, actor: Act
     }
     const { round } = await services.reportRounds.open(actor, { kind: 'monthly', period, dueDate: monthlyPeriod(`${period}-01`).dueDate });
     out.created++;
-    const rows = await deps.db
-      .selectFrom('progressReports')
-      .innerJoin('projects', 'projects.id', 'progressReports.projectId')
-      .select(['progressReports.id', 'progressReports.unitId', 'progressReports.projectId', 'projects.name', 'projects.ytdInvestment', 'projects.annualPlanInvestment', 'projects.progressText'])
-      .where('progressReports.roundId', '=', round.id)
-      .execute();
-    // This year's past months carry the project's 本年累计 between them; earlier months a share of the plan.
-    const yearMonths = months.filter((m) => m.startsWith(year) && m !== current);
-    for (const r of rows) {
-      const s = shareOf(`${r.name}${period}`);
-      const by = staff.find((u) => u.unitId === r.unitId)?.id ?? null;
-      const text = PROGRESS[Math.floor(shareOf(`${r.name}p${period}`) * PROGRESS.length)]!;
-      const base = { progressText: period === months.at(-2) && r.progressText ? r.progressText : text, nextSteps: NEXT[Math.floor(s * NEXT.length)]!, submittedBy: by };
-      if (period === current) {
-        const status = s < 0.3 ? 'submitted' : s < 0.45 ? 'returned' : s < 0.6 ? 'draft' : 'pending';
-        if (status === 'pending') continue;
-        const reason = RETURN_REASONS[Math.floor(s * 10) % RETURN_REASONS.length]!;
-        const day = Math.min(Number(today.slice(8, 10)), 20);
-        await deps.db
+    // One transaction per round: a few hundred single-row updates, one commit (SQLite syncs each commit).
+    await deps.db.transaction().execute(async (trx) => {
+      const rows = await trx
+        .selectFrom('progressReports')
+        .innerJoin('projects', 'projects.id', 'progressReports.projectId')
+        .select(['progressReports.id', 'progressReports.unitId', 'progressReports.projectId', 'projects.name', 'projects.ytdInvestment', 'projects.annualPlanInvestment', 'projects.progressText'])
+        .where('progressReports.roundId', '=', round.id)
+        .execute();
+      // This year's past months carry the project's 本年累计 between them; earlier months a share of the plan.
+      const yearMonths = months.filter((m) => m.startsWith(year) && m !== current);
+      for (const r of rows) {
+        const s = shareOf(`${r.name}${period}`);
+        const by = staff.find((u) => u.unitId === r.unitId)?.id ?? null;
+        const text = PROGRESS[Math.floor(shareOf(`${r.name}p${period}`) * PROGRESS.length)]!;
+        const base = { progressText: period === months.at(-2) && r.progressText ? r.progressText : text, nextSteps: NEXT[Math.floor(s * NEXT.length)]!, submittedBy: by };
+        if (period === current) {
+          const status = s < 0.3 ? 'submitted' : s < 0.45 ? 'returned' : s < 0.6 ? 'draft' : 'pending';
+          if (status === 'pending') continue;
+          const reason = RETURN_REASONS[Math.floor(s * 10) % RETURN_REASONS.length]!;
+          const day = Math.min(Number(today.slice(8, 10)), 20);
+          await trx
+            .updateTable('progressReports')
+            .set({
+              ...base,
+              status,
+              investment: Math.round((Number(r.annualPlanInvestment ?? 0) / 12 / YUAN_PER_WAN) * (0.6 + s)) * YUAN_PER_WAN,
+              ...(status === 'draft' ? { submittedBy: null } : { submittedAt: dayIn(period, Math.max(1, day - 2)) }),
+              ...(status === 'returned' ? { returnReason: reason, reviewedAt: dayIn(period, day), reviewedBy: reviewer?.id ?? null } : {}),
+              version: 2,
+            })
+            .where('id', '=', r.id)
+            .execute();
+          continue;
+        }
+        let investment: number;
+        if (period.startsWith(year)) {
+          // Split 本年累计 (in whole 万元) by deterministic weights; the last month takes the remainder.
+          const ytdWan = Math.floor(Number(r.ytdInvestment ?? 0) / YUAN_PER_WAN);
+          const weights = yearMonths.map((m) => 0.5 + shareOf(`${r.name}${m}`));
+          const total = weights.reduce((a, b) => a + b, 0);
+          const idx = yearMonths.indexOf(period);
+          const parts = weights.map((w) => Math.floor((ytdWan * w) / total));
+          parts[parts.length - 1]! += ytdWan - parts.reduce((a, b) => a + b, 0);
+          investment = parts[idx]! * YUAN_PER_WAN;
+          filled.add(r.projectId);
+        } else {
+          investment = Math.round((Number(r.annualPlanInvestment ?? 0) / 12 / YUAN_PER_WAN) * (0.5 + s)) * YUAN_PER_WAN;
+        }
+        const late = s > 0.85 ? 1 : 0;
+        await trx
           .updateTable('progressReports')
-          .set({
-            ...base,
-            status,
-            investment: Math.round((Number(r.annualPlanInvestment ?? 0) / 12 / YUAN_PER_WAN) * (0.6 + s)) * YUAN_PER_WAN,
-            ...(status === 'draft' ? { submittedBy: null } : { submittedAt: dayIn(period, Math.max(1, day - 2)) }),
-            ...(status === 'returned' ? { returnReason: reason, reviewedAt: dayIn(period, day), reviewedBy: reviewer?.id ?? null } : {}),
-            version: 2,
-          })
+          .set({ ...base, status: 'accepted', investment, late, submittedAt: dayIn(period, late ? 27 : 18 + Math.floor(s * 7)), reviewedAt: dayIn(period, 28), reviewedBy: reviewer?.id ?? null, version: 3 })
           .where('id', '=', r.id)
           .execute();
-        continue;
       }
-      let investment: number;
-      if (period.startsWith(year)) {
-        // Split 本年累计 (in whole 万元) by deterministic weights; the last month takes the remainder.
-        const ytdWan = Math.floor(Number(r.ytdInvestment ?? 0) / YUAN_PER_WAN);
-        const weights = yearMonths.map((m) => 0.5 + shareOf(`${r.name}${m}`));
-        const total = weights.reduce((a, b) => a + b, 0);
-        const idx = yearMonths.indexOf(period);
-        const parts = weights.map((w) => Math.floor((ytdWan * w) / total));
-        parts[parts.length - 1]! += ytdWan - parts.reduce((a, b) => a + b, 0);
-        investment = parts[idx]! * YUAN_PER_WAN;
-        filled.add(r.projectId);
-      } else {
-        investment = Math.round((Number(r.annualPlanInvestment ?? 0) / 12 / YUAN_PER_WAN) * (0.5 + s)) * YUAN_PER_WAN;
-      }
-      const late = s > 0.85 ? 1 : 0;
-      await deps.db
-        .updateTable('progressReports')
-        .set({ ...base, status: 'accepted', investment, late, submittedAt: dayIn(period, late ? 27 : 18 + Math.floor(s * 7)), reviewedAt: dayIn(period, 28), reviewedBy: reviewer?.id ?? null, version: 3 })
-        .where('id', '=', r.id)
-        .execute();
-    }
+    });
   }
   // The ledger follows the accepted reports (the split above keeps each project's figure).
   const now = deps.clock.now().toISOString();
-  for (const projectId of filled) await reportsRepository.syncProject(deps.db, projectId, year, null, now);
+  await deps.db.transaction().execute(async (trx) => {
+    for (const projectId of filled) await reportsRepository.syncProject(trx, projectId, year, null, now);
+  });
   return out;
 }
