@@ -24,6 +24,8 @@ import { createSetupService } from './features/setup/setup.service.js';
 import { systemClock, type Clock, type Deps } from './features/shared/context.js';
 import { createUnitsService } from './features/units/units.service.js';
 import { createUsersService } from './features/users/users.service.js';
+import { createReportRoundsService } from './features/reports/report-rounds.service.js';
+import { createReportsService } from './features/reports/reports.service.js';
 
 /** Wires every service once; the HTTP server and the CLI both start from here. */
 export function createServices(deps: Deps) {
@@ -40,6 +42,7 @@ export function createServices(deps: Deps) {
   const attachments = createAttachmentsService(deps, audit, {
     'project-stage-event': { canRead: (actor, eventId) => projects.canReadStageEvent(actor, eventId) },
     milestone: { canRead: (actor, milestoneId) => plans.canReadMilestone(actor, milestoneId) },
+    'progress-report': { canRead: (actor, reportId) => reports.canRead(actor, reportId) },
   });
   const projects = createProjectsService(deps, audit, extraFields, attachments);
   const ledgerImport = createLedgerImportService(deps, audit);
@@ -54,7 +57,10 @@ export function createServices(deps: Deps) {
   const lights = createLightsService(deps, audit);
   const lightQueries = createLightsQueries(deps, projects);
   const dashboard = createDashboardService(deps, projects, goals, lightQueries);
-  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals };
+  // 进展填报. TODO(#5): pass { problemsRaised } once the problems feature is merged, so accepted reports raise 问题 items.
+  const reportRounds = createReportRoundsService(deps, audit, notifications, calendar);
+  const reports = createReportsService(deps, audit, attachments, notifications, projects);
+  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports };
 }
 export type Services = ReturnType<typeof createServices>;
 

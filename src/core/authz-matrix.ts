@@ -104,6 +104,7 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   // 附件: uploaded by those who write the records they prove (stage transitions: 项目办;
   // milestone completions: also the owner unit's staff); read by whoever may see the owning
   // record (the service asks the owner's feature); an upload not yet linked is its uploader's alone.
+  // Unit staff upload too: progress-report photos (the service keeps an upload its uploader's until linked).
   'POST /api/attachments': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
   'GET /api/attachments/:id': { roles: PROJECT_READERS },
   'DELETE /api/attachments/:id': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
@@ -164,6 +165,19 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   // Zone-wide rules: the service refuses a coordinator below the root unit.
   'PUT /api/light-rules': { roles: PROJECT_WRITERS },
   'POST /api/lights/recompute': { roles: PROJECT_WRITERS },
+
+  // 进展填报: 项目办 opens rounds (county-wide) and reviews within its subtree; the lead unit's
+  // staff fill their unit's reports; every business reader sees reports in their subtree.
+  'GET /api/report-rounds': { roles: PROJECT_READERS },
+  'POST /api/report-rounds': { roles: { coordinator: 'allow' } },
+  'GET /api/report-rounds/:id': { roles: PROJECT_READERS },
+  'GET /api/reports': { roles: PROJECT_READERS },
+  'GET /api/reports/:id': { roles: PROJECT_READERS },
+  'PUT /api/reports/:id': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
+  'POST /api/reports/:id/return': { roles: PROJECT_WRITERS },
+  'POST /api/reports/:id/accept': { roles: PROJECT_WRITERS },
+  'POST /api/reports/:id/copy-previous': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
+  'GET /api/projects/:id/reports': { roles: PROJECT_READERS },
 
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },

@@ -42,6 +42,9 @@ const TEXT_EXTENSIONS = ['txt', 'csv', 'log', 'md'] as const;
 const text = (charset: string): FileKind => ({ key: 'text', contentType: `text/plain; charset=${charset}`, extensions: TEXT_EXTENSIONS, inline: false });
 
 /** For an upload control's `accept`: what the picker offers (the server still checks the bytes). */
+/** For a photo control's `accept` (the image option of attachments). */
+export const ACCEPTED_PHOTOS = 'image/jpeg,image/png,image/webp,image/gif';
+
 export const ACCEPTED_UPLOADS = '.pdf,.png,.jpg,.jpeg,.gif,.webp,.doc,.docx,.xls,.xlsx,.txt,.csv,application/pdf,image/png,image/jpeg,image/gif,image/webp';
 
 const ascii = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));

@@ -5,6 +5,7 @@ import type { DispatchTables } from './tables-dispatch.js';
 import type { LightTables } from './tables-lights.js';
 import type { MilestoneTables } from './tables-milestones.js';
 import type { NotifyTables } from './tables-notify.js';
+import type { ReportTables } from './tables-reports.js';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -218,7 +219,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables {
+export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -16,6 +16,7 @@ import { registerChannelRoutes } from '../features/notifications/channels.routes
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerLedgerSettingsRoutes } from '../features/projects/ledger-settings.routes.js';
 import { registerProjectsRoutes } from '../features/projects/projects.routes.js';
+import { registerReportsRoutes } from '../features/reports/reports.routes.js';
 import { registerSettingsRoutes } from '../features/settings/settings.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
 import { registerUnitsRoutes } from '../features/units/units.routes.js';
@@ -83,6 +84,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerLightsRoutes(app, s.lights, s.lightQueries);
   registerDashboardRoutes(app, s.dashboard);
   registerChannelRoutes(app, s.notifyChannels);
+  registerReportsRoutes(app, s);
   await registerWeb(app, config);
 
   await app.ready();

@@ -73,6 +73,16 @@ export const JOBS: Job[] = [
     },
   },
   {
+    // 进展填报: this month's round from the 1st (idempotent), then reminders before and after the due date.
+    name: 'report-rounds',
+    everyMs: 60 * 60_000,
+    async run(c) {
+      const added = await c.services.reportRounds.openScheduled();
+      const sent = await c.services.reportRounds.remind();
+      return `added ${added} reports to this month's round; sent ${sent} report reminders`;
+    },
+  },
+  {
     name: 'refresh-planner-stats',
     everyMs: 60 * 60_000,
     async run(c) {

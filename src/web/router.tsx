@@ -37,6 +37,8 @@ const InboxPage = page(() => import('./features/notifications/InboxPage.js'), 'I
 const ChannelsPage = page(() => import('./features/notifications/ChannelsPage.js'), 'ChannelsPage');
 const DeliveriesPage = page(() => import('./features/notifications/DeliveriesPage.js'), 'DeliveriesPage');
 const NotifySettingsPage = page(() => import('./features/notifications/NotifySettingsPage.js'), 'NotifySettingsPage');
+const MyReportsPage = page(() => import('./features/reports/MyReportsPage.js'), 'MyReportsPage');
+const ReviewPage = page(() => import('./features/reports/ReviewPage.js'), 'ReviewPage');
 
 function publicPage(Page: ComponentType) {
   return (
@@ -67,6 +69,8 @@ export const routes: RouteObject[] = [
       { path: 'cockpit', element: guarded('GET /api/dashboard', CockpitPage) },
       { path: 'gantt', element: guarded('GET /api/gantt', PortfolioGanttPage) },
       { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
+      { path: 'reports', element: guarded('PUT /api/reports/:id', MyReportsPage) },
+      { path: 'reports/review', element: guarded('POST /api/reports/:id/accept', ReviewPage) },
       {
         path: 'settings',
         children: [

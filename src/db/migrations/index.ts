@@ -9,6 +9,7 @@ import * as m0007 from './0007-goals.js';
 import * as m0008 from './0008-action-items.js';
 import * as m0012 from './0012-notification-channels.js';
 import * as m0014 from './0014-lights.js';
+import * as m0009 from './0009-reports.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008-action-items': m0008,
   '0012-notification-channels': m0012,
   '0014-lights': m0014,
+  '0009-reports': m0009,
 };

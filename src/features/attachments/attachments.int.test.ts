@@ -181,6 +181,8 @@ describe.each(databaseVariants())('attachments on $name', (variant) => {
     const own = await t.request(townStaff, 'POST', '/api/attachments', { body: PDF, headers: { 'content-type': 'application/pdf' } });
     expect(own.statusCode).toBe(201);
     expect((await t.request(zoneStaff, 'GET', `/api/attachments/${own.json<{ id: string }>().id}`)).statusCode).toBe(404);
+    // Unit staff upload (progress-report photos); a viewer may not.
+    expect((await t.request(viewer, 'POST', '/api/attachments', { body: PDF, headers: { 'content-type': 'application/pdf' } })).statusCode).toBe(403);
     // The file took the project's unit as its data-scope key.
     const row = await t.container.deps.db.selectFrom('attachments').select(['unitId', 'ownerType']).where('id', '=', a.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ unitId: zoneId, ownerType: 'project-stage-event' });

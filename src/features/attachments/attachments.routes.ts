@@ -1,5 +1,6 @@
 import type { FastifyError } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import { AppError } from '../../core/errors.js';
 import { isInlineType } from '../../core/file-types.js';
 import { attachmentSchema } from '../../core/schemas/attachments.schema.js';
@@ -45,7 +46,9 @@ export function registerAttachmentsRoutes(app: App, attachments: AttachmentsServ
           summary: '上传附件（先上传，保存记录时关联）/ upload an attachment (linked when its record is saved)',
           description:
             `Body: the file's bytes (any Content-Type, e.g. application/octet-stream). Header X-File-Name: the file name, URL-encoded UTF-8. ` +
-            `At most LUODI_ATTACHMENT_MAX_MB (${maxMb} MB). Accepted by content: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, DOC, XLS, plain text.`,
+            `At most LUODI_ATTACHMENT_MAX_MB (${maxMb} MB). Accepted by content: PDF, PNG, JPEG, GIF, WebP, DOCX, XLSX, DOC, XLS, plain text. ` +
+            `?image=true (photos: progress reports, problem closing): only images, at most 64 megapixels, kept as a JPEG of at most 1600 px with EXIF orientation applied and metadata removed.`,
+          querystring: z.strictObject({ image: z.enum(['true', 'false']).optional() }),
           response: { 201: attachmentSchema },
         },
         // The body limit trips before the handler: say the attachment limit, not the generic one.
@@ -57,7 +60,7 @@ export function registerAttachmentsRoutes(app: App, attachments: AttachmentsServ
       async (request, reply) => {
         const body: unknown = request.body;
         const content = Buffer.isBuffer(body) ? body : Buffer.alloc(0);
-        const attachment = await attachments.upload(request.actor, { fileName: fileNameHeader(request.headers['x-file-name']), content });
+        const attachment = await attachments.upload(request.actor, { fileName: fileNameHeader(request.headers['x-file-name']), content, image: request.query.image === 'true' });
         return reply.code(201).send(attachment);
       },
     );

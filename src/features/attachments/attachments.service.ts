@@ -8,6 +8,7 @@ import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { Actor, type Deps } from '../shared/context.js';
 import { attachmentsRepository } from './attachments.repository.js';
+import { normalizePhoto } from './photo.js';
 
 /**
  * How a feature that owns attachments answers "may this actor see the record?" — whoever may
@@ -59,14 +60,26 @@ export function createAttachmentsService(deps: Deps, audit: AuditService, owners
   return {
     maxBytes,
 
-    /** Checks the size and the real type (from the bytes), then keeps the file, unlinked. */
-    async upload(actor: Actor, input: { fileName: string; content: Buffer }): Promise<Attachment> {
+    /**
+     * Checks the size and the real type (from the bytes), then keeps the file, unlinked. With
+     * `image`, only a photo is accepted, and it is kept downscaled and re-encoded (photo.ts).
+     */
+    async upload(actor: Actor, input: { fileName: string; content: Buffer; image?: boolean }): Promise<Attachment> {
       if (!actor.userId || !actor.unitId) throw new AppError('FORBIDDEN', { reason: 'uploads need a signed-in user' });
       if (input.content.length > maxBytes) throw new AppError('ATTACHMENT_TOO_LARGE', { maxBytes }, { maxMb: deps.config.LUODI_ATTACHMENT_MAX_MB });
       const sniffed = sniffFile(input.content);
       if (!sniffed.ok) {
         if (sniffed.reason === 'empty') throw new AppError('VALIDATION_FAILED', { field: 'file', reason: '文件是空的 / the file is empty' });
+        if (input.image) throw new AppError('PHOTO_REQUIRED', { detected: sniffed.reason });
         throw new AppError('ATTACHMENT_TYPE_REFUSED', { detected: sniffed.reason });
+      }
+      let content = input.content;
+      let kind = sniffed.kind;
+      if (input.image) {
+        content = await normalizePhoto(content, kind.contentType);
+        const again = sniffFile(content);
+        if (!again.ok) throw new AppError('PHOTO_UNREADABLE');
+        kind = again.kind;
       }
       const now = deps.clock.now().toISOString();
       const row = {
@@ -74,16 +87,16 @@ export function createAttachmentsService(deps: Deps, audit: AuditService, owners
         unitId: actor.unitId,
         ownerType: null,
         ownerId: null,
-        fileName: storedFileName(input.fileName, sniffed.kind),
-        contentType: sniffed.kind.contentType,
-        size: input.content.length,
-        sha256: createHash('sha256').update(input.content).digest('hex'),
+        fileName: storedFileName(input.fileName, kind),
+        contentType: kind.contentType,
+        size: content.length,
+        sha256: createHash('sha256').update(content).digest('hex'),
         uploadedBy: actor.userId,
         createdAt: now,
         linkedAt: null,
       };
       return deps.db.transaction().execute(async (trx) => {
-        await attachmentsRepository.insert(trx, { ...row, content: input.content });
+        await attachmentsRepository.insert(trx, { ...row, content });
         await audit.record(trx, actor, { action: 'attachment.upload', objectType: 'attachment', objectId: row.id, unitId: row.unitId, after: row });
         return toAttachment(row);
       });

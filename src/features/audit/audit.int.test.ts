@@ -19,6 +19,7 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
   let milestoneId = '';
   let attachmentId = '';
   let channelId = '';
+  let reportId = '';
   const clock = manualClock(new Date('2026-06-01T00:00:00Z'));
 
   beforeAll(async () => {
@@ -210,6 +211,28 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       return { status: (await t.request(coordinator, 'PUT', '/api/light-rules', { body: { rules }, headers: { 'if-match': '"0"' } })).statusCode, action: 'lights.rules.update' };
     },
     'POST /api/lights/recompute': async () => ({ status: (await t.request(coordinator, 'POST', '/api/lights/recompute', { body: {} })).statusCode, action: 'lights.recompute' }),
+    'POST /api/report-rounds': async () => {
+      const res = await t.request(coordinator, 'POST', '/api/report-rounds', { body: { kind: 'monthly', period: '2026-05' } });
+      reportId = (await t.request(coordinator, 'GET', `/api/reports?round=${res.json().id}`)).json().items[0].id;
+      return { status: res.statusCode, action: 'report-round.open' };
+    },
+    'PUT /api/reports/:id': async () => ({
+      status: (await t.request(coordinator, 'PUT', `/api/reports/${reportId}`, { body: { investment: 1_000_000, progressText: '场地平整完成', submit: true }, headers: { 'if-match': '"1"' } })).statusCode,
+      action: 'report.submit',
+    }),
+    'POST /api/reports/:id/return': async () => ({
+      status: (await t.request(coordinator, 'POST', `/api/reports/${reportId}/return`, { body: { reason: '请补充现场照片' }, headers: { 'if-match': '"2"' } })).statusCode,
+      action: 'report.return',
+    }),
+    'POST /api/reports/:id/accept': async () => {
+      await t.request(coordinator, 'PUT', `/api/reports/${reportId}`, { body: { investment: 1_000_000, progressText: '场地平整完成，已补照片', submit: true }, headers: { 'if-match': '"3"' } });
+      return { status: (await t.request(coordinator, 'POST', `/api/reports/${reportId}/accept`, { headers: { 'if-match': '"4"' } })).statusCode, action: 'report.accept' };
+    },
+    'POST /api/reports/:id/copy-previous': async () => {
+      const june = (await t.request(coordinator, 'POST', '/api/report-rounds', { body: { kind: 'monthly', period: '2026-06' } })).json();
+      const id = (await t.request(coordinator, 'GET', `/api/reports?round=${june.id}`)).json().items[0].id;
+      return { status: (await t.request(coordinator, 'POST', `/api/reports/${id}/copy-previous`, { headers: { 'if-match': '"1"' } })).statusCode, action: 'report.copy-previous' };
+    },
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

@@ -2,6 +2,7 @@ import { enAttachments } from './en.attachments.js';
 import { enGoals } from './en.goals.js';
 import { enLights } from './en.lights.js';
 import { enCockpit } from './en.cockpit.js';
+import { enReports } from './en.reports.js';
 import { enMilestones } from './en.milestones.js';
 import { enNotify } from './en.notify.js';
 import { enProjects } from './en.projects.js';
@@ -215,6 +216,7 @@ export const en: Record<MessageKey, string> = {
   ...enGoals,
   ...enLights,
   ...enCockpit,
+  ...enReports,
   ...enMilestones,
   ...enNotify,
   ...enAttachments,

@@ -9,6 +9,7 @@ import { zhCockpit } from './zh.cockpit.js';
 import { zhMilestones } from './zh.milestones.js';
 import { zhNotify } from './zh.notify.js';
 import { zhProjects } from './zh.projects.js';
+import { zhReports } from './zh.reports.js';
 
 export const zh = {
   'app.name': '落地 · 重大项目推进平台',
@@ -217,6 +218,7 @@ export const zh = {
   ...zhGoals,
   ...zhLights,
   ...zhCockpit,
+  ...zhReports,
   ...zhMilestones,
   ...zhNotify,
   ...zhAttachments,

@@ -1,4 +1,4 @@
-import { AimOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, FileDoneOutlined, FormOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -26,6 +26,8 @@ export const NAV: NavItem[] = [
   { path: '/goals', labelKey: 'nav.goals', icon: <AimOutlined />, requires: 'GET /api/goals' },
   { path: '/lights', labelKey: 'nav.lights', icon: <AlertOutlined />, requires: 'GET /api/lights' },
   { path: '/my-milestones', labelKey: 'nav.myMilestones', icon: <CarryOutOutlined />, requires: 'GET /api/my/milestones', roles: ['coordinator', 'unit-staff', 'leader'] },
+  { path: '/reports', labelKey: 'nav.reports', icon: <FormOutlined />, requires: 'PUT /api/reports/:id' },
+  { path: '/reports/review', labelKey: 'nav.reportsReview', icon: <FileDoneOutlined />, requires: 'POST /api/reports/:id/accept' },
   { path: '/gantt', labelKey: 'nav.gantt', icon: <BarsOutlined />, requires: 'GET /api/gantt' },
   {
     path: '/settings',

@@ -7,6 +7,9 @@ export const attachmentUrl = (id: string) => `/api/attachments/${encodeURICompon
 /** Uploads one file, unlinked until the record it belongs to is saved with its id. */
 export const uploadAttachment = (file: File, signal?: AbortSignal) => api.upload<Attachment>('/api/attachments', file, signal ? { signal } : {});
 
+/** Uploads a photo (the image option): the server refuses non-images and keeps a downscaled JPEG. */
+export const uploadPhoto = (file: File) => api.upload<Attachment>('/api/attachments?image=true', file);
+
 /** Deletes an upload that was never linked (the uploader removed it from a form). */
 export const deleteAttachment = (id: string) => api.delete<{ ok: true }>(attachmentUrl(id));
 

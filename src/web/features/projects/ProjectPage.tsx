@@ -21,6 +21,7 @@ type Dialog = 'edit' | 'transition' | 'archive';
 
 // The plan tab (with its Gantt) loads when first opened.
 const PlanTab = lazy(() => import('../milestones/PlanTab.js').then((m) => ({ default: m.PlanTab })));
+const ProjectReportsTab = lazy(() => import('../reports/ProjectReportsTab.js').then((m) => ({ default: m.ProjectReportsTab })));
 
 /**
  * 项目详情: overview, responsibility, stage timeline and change history, and the 节点计划 tab
@@ -38,7 +39,9 @@ export function ProjectPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [searchParams, setSearchParams] = useSearchParams();
   const showPlan = can(me.role, 'GET /api/projects/:id/milestones');
-  const tab = showPlan && searchParams.get('tab') === 'plan' ? 'plan' : 'overview';
+  const showReports = can(me.role, 'GET /api/projects/:id/reports');
+  const asked = searchParams.get('tab');
+  const tab = showPlan && asked === 'plan' ? 'plan' : showReports && asked === 'progress' ? 'progress' : 'overview';
   const perms = {
     edit: can(me.role, 'PATCH /api/projects/:id'),
     move: can(me.role, 'POST /api/projects/:id/transitions'),
@@ -113,7 +116,7 @@ export function ProjectPage() {
       </Flex>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setSearchParams(key === 'plan' ? { tab: 'plan' } : {}, { replace: true })}
+        onChange={(key) => setSearchParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
         data-testid="project-tabs"
         items={[
           {
@@ -145,6 +148,19 @@ export function ProjectPage() {
                   children: (
                     <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
                       <PlanTab project={p} />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
+          ...(showReports
+            ? [
+                {
+                  key: 'progress',
+                  label: t('reports.tab'),
+                  children: (
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
+                      <ProjectReportsTab projectId={p.id} />
                     </Suspense>
                   ),
                 },
