@@ -9,6 +9,9 @@ import { createPlansService } from './features/milestones/plans.service.js';
 import { createPortfolioService } from './features/milestones/portfolio.service.js';
 import { createTemplatesService } from './features/milestones/templates.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
+import { createMeetingAgendaService } from './features/meetings/meeting-agenda.service.js';
+import { createMeetingsService } from './features/meetings/meetings.service.js';
+import { createActionSlipsService } from './features/action-slips/action-slips.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
 import { createSavedViewsService } from './features/projects/saved-views.service.js';
@@ -43,7 +46,10 @@ export function createServices(deps: Deps) {
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
   const goals = createGoalsService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
+  const meetings = createMeetingsService(deps, audit, notifications);
+  const meetingAgenda = createMeetingAgendaService(deps, audit);
+  const actionSlips = createActionSlipsService(deps, audit);
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals, meetings, meetingAgenda, actionSlips };
 }
 export type Services = ReturnType<typeof createServices>;
 

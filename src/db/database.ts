@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { GoalsTable } from './tables-goals.js';
 import type { DispatchTables } from './tables-dispatch.js';
 import type { MilestoneTables } from './tables-milestones.js';
+import type { MeetingTables } from './tables-meetings.js';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -207,7 +208,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables {
+export interface Database extends MilestoneTables, DispatchTables, MeetingTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -7,6 +7,8 @@ import { registerAttachmentsRoutes } from '../features/attachments/attachments.r
 import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
 import { registerGoalsRoutes } from '../features/goals/goals.routes.js';
+import { registerMeetingsRoutes } from '../features/meetings/meetings.routes.js';
+import { registerActionSlipRoutes } from '../features/action-slips/action-slips.routes.js';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
@@ -77,6 +79,8 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerCalendarRoutes(app, s.calendar);
   registerMilestoneRoutes(app, s);
   registerNotificationRoutes(app, s.notifications);
+  registerMeetingsRoutes(app, s.meetings, s.meetingAgenda);
+  registerActionSlipRoutes(app, s.actionSlips);
   await registerWeb(app, config);
 
   await app.ready();
