@@ -26,6 +26,8 @@ const ProjectsBoardPage = page(() => import('./features/projects/ProjectsBoardPa
 const ProjectPage = page(() => import('./features/projects/ProjectPage.js'), 'ProjectPage');
 const ImportPage = page(() => import('./features/projects/ImportPage.js'), 'ImportPage');
 const GoalsPage = page(() => import('./features/goals/GoalsPage.js'), 'GoalsPage');
+const MeetingsPage = page(() => import('./features/meetings/MeetingsPage.js'), 'MeetingsPage');
+const MeetingPage = page(() => import('./features/meetings/MeetingPage.js'), 'MeetingPage');
 const PortfolioGanttPage = page(() => import('./features/milestones/PortfolioGanttPage.js'), 'PortfolioGanttPage');
 const MyMilestonesPage = page(() => import('./features/milestones/MyMilestonesPage.js'), 'MyMilestonesPage');
 const TemplatesPage = page(() => import('./features/milestones/TemplatesPage.js'), 'TemplatesPage');
@@ -56,6 +58,8 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomePage /> },
       { path: 'goals', element: guarded('GET /api/goals', GoalsPage) },
+      { path: 'meetings', element: guarded('GET /api/meetings', MeetingsPage) },
+      { path: 'meetings/:id', element: guarded('GET /api/meetings/:id', MeetingPage) },
       { path: 'gantt', element: guarded('GET /api/gantt', PortfolioGanttPage) },
       { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
       {

@@ -4,6 +4,7 @@
  */
 import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
+import { zhMeetings } from './zh.meetings.js';
 import { zhMilestones } from './zh.milestones.js';
 import { zhProjects } from './zh.projects.js';
 
@@ -212,6 +213,7 @@ export const zh = {
 
   ...zhProjects,
   ...zhGoals,
+  ...zhMeetings,
   ...zhMilestones,
   ...zhAttachments,
 } as const;

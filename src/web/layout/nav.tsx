@@ -1,4 +1,4 @@
-import { AimOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, ScheduleOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -23,6 +23,7 @@ export const NAV: NavItem[] = [
   { path: '/', labelKey: 'nav.home', icon: <HomeOutlined /> },
   { path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, requires: 'GET /api/projects' },
   { path: '/goals', labelKey: 'nav.goals', icon: <AimOutlined />, requires: 'GET /api/goals' },
+  { path: '/meetings', labelKey: 'nav.meetings', icon: <ScheduleOutlined />, requires: 'GET /api/meetings' },
   { path: '/my-milestones', labelKey: 'nav.myMilestones', icon: <CarryOutOutlined />, requires: 'GET /api/my/milestones', roles: ['coordinator', 'unit-staff', 'leader'] },
   { path: '/gantt', labelKey: 'nav.gantt', icon: <BarsOutlined />, requires: 'GET /api/gantt' },
   {
@@ -63,6 +64,7 @@ const PAGE_LABELS: [RegExp, MessageKey][] = [
   [/^\/projects\/board$/, 'nav.projectsBoard'],
   [/^\/projects\/import$/, 'nav.projectsImport'],
   [/^\/projects\/[^/]+$/, 'nav.projectDetail'],
+  [/^\/meetings\/[^/]+$/, 'nav.meetingDetail'],
 ];
 
 /** Breadcrumb labels by path (every level of every item). */
