@@ -8,6 +8,7 @@ import { YUAN_PER_WAN } from '../../core/money.js';
 import { demoProjects } from './demo-projects.js';
 import { loadDemoPlans } from './demo-plans.js';
 import { demoYtdInvestment, loadDemoGoals } from './demo-goals.js';
+import { loadDemoMeetings } from './demo-meetings.js';
 import { DEMO_PEOPLE, DEMO_ROOT_NAME, DEMO_UNITS } from './demo-world.js';
 
 export interface DemoResult {
@@ -22,6 +23,8 @@ export interface DemoResult {
   goalsExisting: number;
   plansCreated: number;
   plansExisting: number;
+  meetingsCreated: number;
+  meetingsExisting: number;
 }
 
 /** A random password that passes both policy profiles: 14 characters from all four classes. */
@@ -35,7 +38,7 @@ export function demoPassword(): string {
  * people by username; whatever exists is left as it is (passwords included).
  */
 export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor): Promise<DemoResult> {
-  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0, goalsCreated: 0, goalsExisting: 0, plansCreated: 0, plansExisting: 0 };
+  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0, goalsCreated: 0, goalsExisting: 0, plansCreated: 0, plansExisting: 0, meetingsCreated: 0, meetingsExisting: 0 };
   const byKey = new Map<string, Unit>();
   const existingRoot = await services.units.findRoot();
 
@@ -80,6 +83,9 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
   const plans = await loadDemoPlans(deps, services, actor);
   result.plansCreated = plans.created;
   result.plansExisting = plans.existing;
+  const meetings = await loadDemoMeetings(deps, services, actor, byKey);
+  result.meetingsCreated = meetings.created;
+  result.meetingsExisting = meetings.existing;
   return result;
 }
 
