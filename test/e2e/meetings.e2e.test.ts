@@ -116,7 +116,7 @@ describe.skipIf(!hasChromium)('meetings journey (browser)', () => {
     await attendance.getByTestId('attendee-县水务集团负责同志').waitFor();
     await attendance.getByLabel('赵海涛 参会人员').click();
     await option(page, '请假').click();
-    await attendance.getByTestId('attendee-赵海涛').getByText('请假').waitFor();
+    await attendance.getByTestId('attendee-赵海涛').locator('[title="请假"]').waitFor();
 
     const add = page.getByTestId('agenda-add');
     for (const name of PROJECTS) {

@@ -98,7 +98,7 @@ export function AttendanceCard({ meeting, editable, people }: { meeting: Meeting
                       key="att"
                       size="small"
                       value={a.attendance}
-                      style={{ width: 110 }}
+                      style={{ width: 96 }}
                       aria-label={`${a.name} ${t('meeting.attendance')}`}
                       onChange={(v) => save(current.map((c, j) => (j === i ? { ...c, attendance: v } : c)))}
                       options={ATTENDANCE.map((k) => ({ value: k, label: pick(ATTENDANCE_NAMES[k], lang) }))}
@@ -108,10 +108,14 @@ export function AttendanceCard({ meeting, editable, people }: { meeting: Meeting
                 : [<Tag key="att">{pick(ATTENDANCE_NAMES[a.attendance], lang)}</Tag>]
             }
           >
-            <Typography.Text>
-              {a.name}
-              {a.unitName && <Typography.Text type="secondary">　{a.unitName}</Typography.Text>}
-            </Typography.Text>
+            <Flex vertical style={{ minWidth: 0 }}>
+              <Typography.Text>{a.name}</Typography.Text>
+              {a.unitName && (
+                <Typography.Text type="secondary" style={{ fontSize: 12 }} ellipsis={{ tooltip: a.unitName }}>
+                  {a.unitName}
+                </Typography.Text>
+              )}
+            </Flex>
           </List.Item>
         )}
       />
