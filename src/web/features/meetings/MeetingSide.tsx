@@ -84,9 +84,9 @@ export function AttendanceCard({ meeting, editable, people }: { meeting: Meeting
 
   return (
     <Card size="small" title={`${t('meeting.attendance')}（${meeting.attendees.length}）`} style={{ marginBottom: 16 }} data-testid="attendance">
-      {meeting.attendees.length === 0 && <Typography.Text type="secondary">{t('meeting.attendanceEmpty')}</Typography.Text>}
       <List
         size="small"
+        locale={{ emptyText: t('meeting.attendanceEmpty') }}
         dataSource={meeting.attendees}
         renderItem={(a, i) => (
           <List.Item

@@ -54,7 +54,7 @@ export function OutcomeRow({ meetingId, outcome, editable, highlighted }: { meet
             )}
           </Flex>
         ) : (
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
             {t('meeting.outcome.pending')}
           </Typography.Text>
         ))}
