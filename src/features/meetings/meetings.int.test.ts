@@ -1,4 +1,8 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildCli } from '../../cli/main.js';
 import { readPackageParts, wordText } from '../../documents/docx-parts.js';
 import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
 import { manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
@@ -262,5 +266,27 @@ describe.each(databaseVariants())('meetings on $name', (variant) => {
     expect((await t.request(pmo, 'GET', `/api/actions/${item.id}/slip?kind=memo`)).statusCode).toBe(400);
     const audit = await t.container.deps.db.selectFrom('auditLog').select(['action', 'detail']).where('action', '=', 'action-item.supervision-slip').execute();
     expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('prints the same slip from the command line: luodi report supervision --action ID --out FILE', async () => {
+    const item = await t.container.deps.db.selectFrom('actionItems').select('id').where('title', '=', '5月底前完成签约').executeTakeFirstOrThrow();
+    const out = join(mkdtempSync(join(tmpdir(), 'luodi-slip-')), 'slip.docx');
+    const saved = process.env.LUODI_DB;
+    const write = process.stdout.write;
+    process.env.LUODI_DB = db.url;
+    let printed = '';
+    process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
+    try {
+      await buildCli().parseAsync(['node', 'luodi', 'report', 'supervision', '--action', item.id, '--out', out]);
+    } finally {
+      process.stdout.write = write;
+      if (saved === undefined) delete process.env.LUODI_DB;
+      else process.env.LUODI_DB = saved;
+    }
+    expect(printed).toMatch(/已生成督办单.*督办单-督办〔2026〕1号\.docx/);
+    const text = wordText((await readPackageParts(readFileSync(out), ['word/document.xml']))['word/document.xml']!);
+    expect(text).toContain('5月底前完成签约');
+    expect(text).toContain('已反馈待核验');
+    expect(text).toContain('已签约');
   });
 });
