@@ -124,7 +124,7 @@ function para(ctx: Ctx, children: TextRun[], opts: Omit<IParagraphOptions, 'chil
 
 const HEADING_FONT: Record<1 | 2 | 3 | 4, FontRole> = { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' };
 
-function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: number[]): Table {
+function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: number[], labelColumn = false): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   const textWidth = A4.width - mmToTwip(ctx.l.leftMm) - mmToTwip(ctx.l.rightMm);
   const line = ptToTwip(ctx.l.tablePt * 1.5);
@@ -150,7 +150,8 @@ function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: numb
     borders: { top: border, bottom: border, left: border, right: border, insideHorizontal: border, insideVertical: border },
     rows: [
       ...(header ? [new TableRow({ tableHeader: true, children: header.map((h, i) => cell(h, i, true, true)) })] : []),
-      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, false, !!header && i === 0 && r.length > 2)) })),
+      // A form's label column reads in 黑体, centred; a table's first (序号) column is centred.
+      ...rows.map((r) => new TableRow({ cantSplit: true, children: r.map((c, i) => cell(c, i, labelColumn && i === 0, (labelColumn || (!!header && r.length > 2)) && i === 0)) })),
     ],
   });
 }
@@ -168,7 +169,7 @@ function bodyBlocks(ctx: Ctx, blocks: Block[]): (Paragraph | Table)[] {
     } else if (b.kind === 'table') {
       out.push(table(ctx, b.columns, b.rows, b.widths ?? b.columns.map(() => 1)));
     } else {
-      out.push(table(ctx, null, b.rows.map(([k, v]) => [k, v]), [1, 3]));
+      out.push(table(ctx, null, b.rows.map(([k, v]) => [k, v]), [1, 3], true));
     }
   }
   return out;
