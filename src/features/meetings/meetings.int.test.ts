@@ -241,13 +241,16 @@ describe.each(databaseVariants())('meetings on $name', (variant) => {
     const res = await t.request(pmo, 'GET', `/api/actions/${item.id}/slip?kind=supervision`);
     expect(res.statusCode, res.body).toBe(200);
     expect(res.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
-    expect(res.headers['content-disposition']).toBe(`attachment; filename="supervision-slip.docx"; filename*=UTF-8''${encodeURIComponent('督办单-督办〔2026〕2号.docx')}`);
+    // Numbered among the year's items; the three raised together share an instant, so any of 1–3.
+    const disposition = String(res.headers['content-disposition']);
+    const n = /督办〔2026〕([123])号/.exec(decodeURIComponent(disposition.split("UTF-8''")[1]!))?.[1];
+    expect(disposition).toBe(`attachment; filename="supervision-slip.docx"; filename*=UTF-8''${encodeURIComponent(`督办单-督办〔2026〕${n}号.docx`)}`);
     const body = res.rawPayload;
     expect(body.subarray(0, 2).toString()).toBe('PK');
     const parts = await readPackageParts(body, ['word/document.xml']);
     const text = wordText(parts['word/document.xml']!);
     expect(text).toContain('督 办 单');
-    expect(text).toContain('督办〔2026〕2号');
+    expect(text).toContain(`督办〔2026〕${n}号`);
     expect(text).toContain('6月下旬开工');
     expect(text).toContain('经济区规划建设局');
     expect(text).toContain('港口物流园项目');
@@ -256,7 +259,7 @@ describe.each(databaseVariants())('meetings on $name', (variant) => {
 
     const reminder = await t.request(pmo, 'GET', `/api/actions/${item.id}/slip?kind=reminder`);
     const rtext = wordText((await readPackageParts(reminder.rawPayload, ['word/document.xml']))['word/document.xml']!);
-    expect(rtext).toContain('催办〔2026〕2号');
+    expect(rtext).toContain(`催办〔2026〕${n}号`);
     expect(rtext).toContain('已超过完成时限6天');
 
     // Scope: the owner unit's staff may print it; staff elsewhere may not see it; bad kind is 400.
@@ -266,6 +269,21 @@ describe.each(databaseVariants())('meetings on $name', (variant) => {
     expect((await t.request(pmo, 'GET', `/api/actions/${item.id}/slip?kind=memo`)).statusCode).toBe(400);
     const audit = await t.container.deps.db.selectFrom('auditLog').select(['action', 'detail']).where('action', '=', 'action-item.supervision-slip').execute();
     expect(audit.length).toBeGreaterThan(0);
+  });
+
+  it('reads a meeting and the list in a constant number of statements (no N+1)', async () => {
+    const count = async (url: string) => {
+      const before = t.container.handle.stats.queries;
+      expect((await t.request(pmo, 'GET', url)).statusCode).toBe(200);
+      return t.container.handle.stats.queries - before;
+    };
+    const empty = (await t.request(pmo, 'GET', '/api/meetings?status=open')).json().items[0].id as string;
+    // Four agenda items and six outcomes cost what an empty meeting costs.
+    expect(await count(`/api/meetings/${meeting.id}`)).toBe(await count(`/api/meetings/${empty}`));
+    const listed = await count('/api/meetings');
+    for (let i = 0; i < 3; i++) await t.request(pmo, 'POST', '/api/meetings', { body: { kind: 'coordination', title: `会办会${i}`, date: '2026-07-08' } });
+    expect(await count('/api/meetings')).toBe(listed);
+    expect(await count(`/api/meetings/${meeting.id}/carry-over`)).toBeLessThanOrEqual(await count(`/api/meetings/${empty}/carry-over`) + 2);
   });
 
   it('prints the same slip from the command line: luodi report supervision --action ID --out FILE', async () => {
@@ -283,7 +301,7 @@ describe.each(databaseVariants())('meetings on $name', (variant) => {
       if (saved === undefined) delete process.env.LUODI_DB;
       else process.env.LUODI_DB = saved;
     }
-    expect(printed).toMatch(/已生成督办单.*督办单-督办〔2026〕1号\.docx/);
+    expect(printed).toMatch(/已生成督办单.*督办单-督办〔2026〕[123]号\.docx/);
     const text = wordText((await readPackageParts(readFileSync(out), ['word/document.xml']))['word/document.xml']!);
     expect(text).toContain('5月底前完成签约');
     expect(text).toContain('已反馈待核验');
