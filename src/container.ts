@@ -14,6 +14,9 @@ import { createLightsQueries } from './features/lights/lights.queries.js';
 import { createLightsService } from './features/lights/lights.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
 import { createChannelsService } from './features/notifications/channels.service.js';
+import { createMeetingAgendaService } from './features/meetings/meeting-agenda.service.js';
+import { createMeetingsService } from './features/meetings/meetings.service.js';
+import { createActionSlipsService } from './features/action-slips/action-slips.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
 import { createSavedViewsService } from './features/projects/saved-views.service.js';
@@ -60,7 +63,10 @@ export function createServices(deps: Deps) {
   // 进展填报. TODO(#5): pass { problemsRaised } once the problems feature is merged, so accepted reports raise 问题 items.
   const reportRounds = createReportRoundsService(deps, audit, notifications, calendar);
   const reports = createReportsService(deps, audit, attachments, notifications, projects);
-  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports };
+  const meetings = createMeetingsService(deps, audit, notifications);
+  const meetingAgenda = createMeetingAgendaService(deps, audit);
+  const actionSlips = createActionSlipsService(deps, audit);
+  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -3,6 +3,7 @@ import { ROLES } from '../core/roles.js';
 import { registerAdminCommands } from './commands/accounts.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerImportCommands, registerLedgerCommands } from './commands/ledger.js';
+import { registerReportSlipCommands } from './commands/report-slips.js';
 import { registerServeCommand } from './commands/serve.js';
 import { describeError } from './runtime.js';
 
@@ -20,6 +21,7 @@ export function buildCli(): Command {
   registerDataCommands(program);
   registerLedgerCommands(program);
   registerImportCommands(program);
+  registerReportSlipCommands(program);
   return program;
 }
 

@@ -179,6 +179,25 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'POST /api/reports/:id/copy-previous': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
   'GET /api/projects/:id/reports': { roles: PROJECT_READERS },
 
+  // 调度会议: read by the business roles (the meetings of their unit subtree, the ones they chair or
+  // attend, and the ones that gave their unit an action); 项目办 organises and runs them within its
+  // subtree. 督办单/催办单 are read like the action item (owner unit subtree, owner, leader).
+  'GET /api/meetings': { roles: PROJECT_READERS },
+  'POST /api/meetings': { roles: PROJECT_WRITERS },
+  'GET /api/meeting-series': { roles: PROJECT_READERS },
+  'GET /api/meetings/:id': { roles: PROJECT_READERS },
+  'PATCH /api/meetings/:id': { roles: PROJECT_WRITERS },
+  'POST /api/meetings/:id/close': { roles: PROJECT_WRITERS },
+  'GET /api/meetings/:id/carry-over': { roles: PROJECT_READERS },
+  'PUT /api/meetings/:id/attendees': { roles: PROJECT_WRITERS },
+  'POST /api/meetings/:id/agenda': { roles: PROJECT_WRITERS },
+  'PATCH /api/meetings/:id/agenda/:itemId': { roles: PROJECT_WRITERS },
+  'DELETE /api/meetings/:id/agenda/:itemId': { roles: PROJECT_WRITERS },
+  'POST /api/meetings/:id/agenda/:itemId/outcomes': { roles: PROJECT_WRITERS },
+  'PATCH /api/meetings/:id/outcomes/:outcomeId': { roles: PROJECT_WRITERS },
+  'DELETE /api/meetings/:id/outcomes/:outcomeId': { roles: PROJECT_WRITERS },
+  'GET /api/actions/:id/slip': { roles: PROJECT_READERS },
+
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },
 };

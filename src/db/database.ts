@@ -6,6 +6,7 @@ import type { LightTables } from './tables-lights.js';
 import type { MilestoneTables } from './tables-milestones.js';
 import type { NotifyTables } from './tables-notify.js';
 import type { ReportTables } from './tables-reports.js';
+import type { MeetingTables } from './tables-meetings.js';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -219,7 +220,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables {
+export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables, MeetingTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

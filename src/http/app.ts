@@ -8,6 +8,8 @@ import { registerAuditRoutes } from '../features/audit/audit.routes.js';
 import { registerAuthRoutes } from '../features/auth/auth.routes.js';
 import { registerDashboardRoutes } from '../features/dashboard/dashboard.routes.js';
 import { registerGoalsRoutes } from '../features/goals/goals.routes.js';
+import { registerMeetingsRoutes } from '../features/meetings/meetings.routes.js';
+import { registerActionSlipRoutes } from '../features/action-slips/action-slips.routes.js';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
 import { registerLightsRoutes } from '../features/lights/lights.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
@@ -85,6 +87,8 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerDashboardRoutes(app, s.dashboard);
   registerChannelRoutes(app, s.notifyChannels);
   registerReportsRoutes(app, s);
+  registerMeetingsRoutes(app, s.meetings, s.meetingAgenda);
+  registerActionSlipRoutes(app, s.actionSlips);
   await registerWeb(app, config);
 
   await app.ready();

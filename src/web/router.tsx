@@ -29,6 +29,8 @@ const GoalsPage = page(() => import('./features/goals/GoalsPage.js'), 'GoalsPage
 const CockpitPage = page(() => import('./features/cockpit/CockpitPage.js'), 'CockpitPage');
 const LightsPage = page(() => import('./features/lights/LightsPage.js'), 'LightsPage');
 const LightRulesPage = page(() => import('./features/lights/LightRulesPage.js'), 'LightRulesPage');
+const MeetingsPage = page(() => import('./features/meetings/MeetingsPage.js'), 'MeetingsPage');
+const MeetingPage = page(() => import('./features/meetings/MeetingPage.js'), 'MeetingPage');
 const PortfolioGanttPage = page(() => import('./features/milestones/PortfolioGanttPage.js'), 'PortfolioGanttPage');
 const MyMilestonesPage = page(() => import('./features/milestones/MyMilestonesPage.js'), 'MyMilestonesPage');
 const TemplatesPage = page(() => import('./features/milestones/TemplatesPage.js'), 'TemplatesPage');
@@ -67,6 +69,8 @@ export const routes: RouteObject[] = [
       { path: 'goals', element: guarded('GET /api/goals', GoalsPage) },
       { path: 'lights', element: guarded('GET /api/lights', LightsPage) },
       { path: 'cockpit', element: guarded('GET /api/dashboard', CockpitPage) },
+      { path: 'meetings', element: guarded('GET /api/meetings', MeetingsPage) },
+      { path: 'meetings/:id', element: guarded('GET /api/meetings/:id', MeetingPage) },
       { path: 'gantt', element: guarded('GET /api/gantt', PortfolioGanttPage) },
       { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
       { path: 'reports', element: guarded('PUT /api/reports/:id', MyReportsPage) },

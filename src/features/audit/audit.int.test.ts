@@ -20,6 +20,9 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
   let attachmentId = '';
   let channelId = '';
   let reportId = '';
+  let meetingId = '';
+  let agendaItemId = '';
+  let outcomeId = '';
   const clock = manualClock(new Date('2026-06-01T00:00:00Z'));
 
   beforeAll(async () => {
@@ -233,6 +236,44 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       const id = (await t.request(coordinator, 'GET', `/api/reports?round=${june.id}`)).json().items[0].id;
       return { status: (await t.request(coordinator, 'POST', `/api/reports/${id}/copy-previous`, { headers: { 'if-match': '"1"' } })).statusCode, action: 'report.copy-previous' };
     },
+    'POST /api/meetings': async () => {
+      const res = await t.request(coordinator, 'POST', '/api/meetings', { body: { kind: 'dispatch', title: '项目调度会', date: '2026-06-01', newSeriesName: '每周调度会' } });
+      meetingId = res.json().id;
+      return { status: res.statusCode, action: 'meeting.create' };
+    },
+    'PATCH /api/meetings/:id': async () => ({ status: (await t.request(coordinator, 'PATCH', `/api/meetings/${meetingId}`, { body: { place: '三楼会议室' }, headers: { 'if-match': '"1"' } })).statusCode, action: 'meeting.update' }),
+    'PUT /api/meetings/:id/attendees': async () => ({
+      status: (await t.request(coordinator, 'PUT', `/api/meetings/${meetingId}/attendees`, { body: { attendees: [{ userId: coordinator.userId }] }, headers: { 'if-match': '"2"' } })).statusCode,
+      action: 'meeting.attendees',
+    }),
+    'POST /api/meetings/:id/agenda': async () => {
+      const res = await t.request(coordinator, 'POST', `/api/meetings/${meetingId}/agenda`, { body: { projectId } });
+      agendaItemId = res.json().agenda[0].id;
+      return { status: res.statusCode, action: 'meeting.agenda.create' };
+    },
+    'PATCH /api/meetings/:id/agenda/:itemId': async () => ({
+      status: (await t.request(coordinator, 'PATCH', `/api/meetings/${meetingId}/agenda/${agendaItemId}`, { body: { presenter: '招商局' }, headers: { 'if-match': '"1"' } })).statusCode,
+      action: 'meeting.agenda.update',
+    }),
+    'DELETE /api/meetings/:id/agenda/:itemId': async () => {
+      const extra = (await t.request(coordinator, 'POST', `/api/meetings/${meetingId}/agenda`, { body: { title: '临时议题' } })).json().agenda[1].id;
+      return { status: (await t.request(coordinator, 'DELETE', `/api/meetings/${meetingId}/agenda/${extra}`, { headers: { 'if-match': '"1"' } })).statusCode, action: 'meeting.agenda.delete' };
+    },
+    'POST /api/meetings/:id/agenda/:itemId/outcomes': async () => {
+      const res = await t.request(coordinator, 'POST', `/api/meetings/${meetingId}/agenda/${agendaItemId}/outcomes`, { body: { kind: 'action', content: '月底前签约', ownerUnitId: t.rootUnitId, deadline: '2026-06-30' } });
+      outcomeId = res.json().agenda[0].outcomes[0].id;
+      return { status: res.statusCode, action: 'meeting.outcome.create' };
+    },
+    'PATCH /api/meetings/:id/outcomes/:outcomeId': async () => ({
+      status: (await t.request(coordinator, 'PATCH', `/api/meetings/${meetingId}/outcomes/${outcomeId}`, { body: { content: '6月底前签约' }, headers: { 'if-match': '"1"' } })).statusCode,
+      action: 'meeting.outcome.update',
+    }),
+    'DELETE /api/meetings/:id/outcomes/:outcomeId': async () => {
+      const res = await t.request(coordinator, 'POST', `/api/meetings/${meetingId}/agenda/${agendaItemId}/outcomes`, { body: { kind: 'info', content: '情况通报' } });
+      const extra = res.json().agenda[0].outcomes[1].id;
+      return { status: (await t.request(coordinator, 'DELETE', `/api/meetings/${meetingId}/outcomes/${extra}`, { headers: { 'if-match': '"1"' } })).statusCode, action: 'meeting.outcome.delete' };
+    },
+    'POST /api/meetings/:id/close': async () => ({ status: (await t.request(coordinator, 'POST', `/api/meetings/${meetingId}/close`, { headers: { 'if-match': '"3"' } })).statusCode, action: 'meeting.close' }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

@@ -9,6 +9,7 @@ import { demoProjects } from './demo-projects.js';
 import { loadDemoPlans } from './demo-plans.js';
 import { demoYtdInvestment, loadDemoGoals } from './demo-goals.js';
 import { loadDemoReports } from './demo-reports.js';
+import { loadDemoMeetings } from './demo-meetings.js';
 import { DEMO_PEOPLE, DEMO_ROOT_NAME, DEMO_UNITS } from './demo-world.js';
 
 export interface DemoResult {
@@ -25,6 +26,8 @@ export interface DemoResult {
   plansExisting: number;
   reportRoundsCreated: number;
   reportRoundsExisting: number;
+  meetingsCreated: number;
+  meetingsExisting: number;
 }
 
 /** A random password that passes both policy profiles: 14 characters from all four classes. */
@@ -38,7 +41,7 @@ export function demoPassword(): string {
  * people by username; whatever exists is left as it is (passwords included).
  */
 export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor): Promise<DemoResult> {
-  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0, goalsCreated: 0, goalsExisting: 0, plansCreated: 0, plansExisting: 0, reportRoundsCreated: 0, reportRoundsExisting: 0 };
+  const result: DemoResult = { unitsCreated: 0, unitsExisting: 0, accounts: [], accountsExisting: [], projectsCreated: 0, projectsExisting: 0, goalsCreated: 0, goalsExisting: 0, plansCreated: 0, plansExisting: 0, reportRoundsCreated: 0, reportRoundsExisting: 0, meetingsCreated: 0, meetingsExisting: 0 };
   const byKey = new Map<string, Unit>();
   const existingRoot = await services.units.findRoot();
 
@@ -86,6 +89,9 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
   const reports = await loadDemoReports(deps, services, actor);
   result.reportRoundsCreated = reports.created;
   result.reportRoundsExisting = reports.existing;
+  const meetings = await loadDemoMeetings(deps, services, actor, byKey);
+  result.meetingsCreated = meetings.created;
+  result.meetingsExisting = meetings.existing;
   return result;
 }
 

@@ -3,6 +3,7 @@ import { enGoals } from './en.goals.js';
 import { enLights } from './en.lights.js';
 import { enCockpit } from './en.cockpit.js';
 import { enReports } from './en.reports.js';
+import { enMeetings } from './en.meetings.js';
 import { enMilestones } from './en.milestones.js';
 import { enNotify } from './en.notify.js';
 import { enProjects } from './en.projects.js';
@@ -217,6 +218,7 @@ export const en: Record<MessageKey, string> = {
   ...enLights,
   ...enCockpit,
   ...enReports,
+  ...enMeetings,
   ...enMilestones,
   ...enNotify,
   ...enAttachments,

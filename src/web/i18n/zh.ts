@@ -6,6 +6,7 @@ import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
 import { zhLights } from './zh.lights.js';
 import { zhCockpit } from './zh.cockpit.js';
+import { zhMeetings } from './zh.meetings.js';
 import { zhMilestones } from './zh.milestones.js';
 import { zhNotify } from './zh.notify.js';
 import { zhProjects } from './zh.projects.js';
@@ -219,6 +220,7 @@ export const zh = {
   ...zhLights,
   ...zhCockpit,
   ...zhReports,
+  ...zhMeetings,
   ...zhMilestones,
   ...zhNotify,
   ...zhAttachments,

@@ -1,4 +1,4 @@
-import { AimOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, FileDoneOutlined, FormOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, FileDoneOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -25,6 +25,7 @@ export const NAV: NavItem[] = [
   { path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, requires: 'GET /api/projects' },
   { path: '/goals', labelKey: 'nav.goals', icon: <AimOutlined />, requires: 'GET /api/goals' },
   { path: '/lights', labelKey: 'nav.lights', icon: <AlertOutlined />, requires: 'GET /api/lights' },
+  { path: '/meetings', labelKey: 'nav.meetings', icon: <ScheduleOutlined />, requires: 'GET /api/meetings' },
   { path: '/my-milestones', labelKey: 'nav.myMilestones', icon: <CarryOutOutlined />, requires: 'GET /api/my/milestones', roles: ['coordinator', 'unit-staff', 'leader'] },
   { path: '/reports', labelKey: 'nav.reports', icon: <FormOutlined />, requires: 'PUT /api/reports/:id' },
   { path: '/reports/review', labelKey: 'nav.reportsReview', icon: <FileDoneOutlined />, requires: 'POST /api/reports/:id/accept' },
@@ -79,6 +80,7 @@ const PAGE_LABELS: [RegExp, MessageKey][] = [
   [/^\/projects\/import$/, 'nav.projectsImport'],
   [/^\/projects\/[^/]+$/, 'nav.projectDetail'],
   [/^\/notifications$/, 'nav.inbox'],
+  [/^\/meetings\/[^/]+$/, 'nav.meetingDetail'],
 ];
 
 /** Breadcrumb labels by path (every level of every item). */
