@@ -9,6 +9,10 @@ import { createPlansService } from './features/milestones/plans.service.js';
 import { createPortfolioService } from './features/milestones/portfolio.service.js';
 import { createTemplatesService } from './features/milestones/templates.service.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
+import { createActionsService } from './features/problems/actions.service.js';
+import { createDispatchSettingsService } from './features/problems/dispatch-settings.service.js';
+import { createEscalationService } from './features/problems/escalation.service.js';
+import { createProblemsService } from './features/problems/problems.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
 import { createSavedViewsService } from './features/projects/saved-views.service.js';
@@ -34,6 +38,8 @@ export function createServices(deps: Deps) {
   // Whoever may see an attachment's owner may download it: each owning feature answers for its records.
   const attachments = createAttachmentsService(deps, audit, {
     'project-stage-event': { canRead: (actor, eventId) => projects.canReadStageEvent(actor, eventId) },
+    problem: { canRead: (actor, id) => problems.canRead(actor, id) },
+    'action-item': { canRead: (actor, id) => actions.canRead(actor, id) },
   });
   const projects = createProjectsService(deps, audit, extraFields, attachments);
   const ledgerImport = createLedgerImportService(deps, audit);
@@ -43,7 +49,12 @@ export function createServices(deps: Deps) {
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
   const goals = createGoalsService(deps, audit);
-  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals };
+  // 问题清单 and 督办事项 share the categories/ladder settings and the escalation job.
+  const dispatchSettings = createDispatchSettingsService(deps, audit);
+  const escalation = createEscalationService(deps, audit, notifications, dispatchSettings, calendar);
+  const problems = createProblemsService(deps, audit, attachments, calendar, dispatchSettings, escalation);
+  const actions = createActionsService(deps, audit, attachments, calendar, dispatchSettings, escalation);
+  return { audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, portfolio, notifications, goals, dispatchSettings, escalation, problems, actions };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { GoalsTable } from './tables-goals.js';
 import type { DispatchTables } from './tables-dispatch.js';
+import type { ProblemTables } from './tables-problems.js';
 import type { MilestoneTables } from './tables-milestones.js';
 
 /**
@@ -207,7 +208,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables {
+export interface Database extends MilestoneTables, DispatchTables, ProblemTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

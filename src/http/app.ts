@@ -10,6 +10,8 @@ import { registerGoalsRoutes } from '../features/goals/goals.routes.js';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
+import { registerActionsRoutes } from '../features/problems/actions.routes.js';
+import { registerProblemsRoutes } from '../features/problems/problems.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerLedgerSettingsRoutes } from '../features/projects/ledger-settings.routes.js';
 import { registerProjectsRoutes } from '../features/projects/projects.routes.js';
@@ -77,6 +79,8 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerCalendarRoutes(app, s.calendar);
   registerMilestoneRoutes(app, s);
   registerNotificationRoutes(app, s.notifications);
+  registerProblemsRoutes(app, s.problems, s.actions, s.dispatchSettings);
+  registerActionsRoutes(app, s.actions);
   await registerWeb(app, config);
 
   await app.ready();

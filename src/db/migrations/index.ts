@@ -7,6 +7,7 @@ import * as m0005 from './0005-attachments.js';
 import * as m0006 from './0006-milestones.js';
 import * as m0007 from './0007-goals.js';
 import * as m0008 from './0008-action-items.js';
+import * as m0010 from './0010-problems.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -18,4 +19,5 @@ export const migrations: Record<string, Migration> = {
   '0006-milestones': m0006,
   '0007-goals': m0007,
   '0008-action-items': m0008,
+  '0010-problems': m0010,
 };
