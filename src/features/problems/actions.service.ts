@@ -53,11 +53,13 @@ export function createActionsService(deps: Deps, audit: AuditService, attachment
 
   async function change(actor: Actor, id: string, expectedVersion: number, step: (trx: Db, row: ActionRow, now: string) => Promise<{ values: Record<string, unknown>; event: NewEvent; action: string }>) {
     const now = deps.clock.now().toISOString();
+    // Read before the transaction: on SQLite a second connection inside it would wait forever.
+    const ctx = await context();
     const row = await deps.db.transaction().execute(async (trx) => {
       const r = await load(trx, actor, id);
-      if (r.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: toActionItem(r, await context()) });
+      if (r.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: toActionItem(r, ctx) });
       const { values, event, action } = await step(trx, r, now);
-      if (!(await updateVersioned(trx, 'actionItems', id, expectedVersion, values, now))) throw new AppError('VERSION_CONFLICT', { current: toActionItem(r, await context()) });
+      if (!(await updateVersioned(trx, 'actionItems', id, expectedVersion, values, now))) throw new AppError('VERSION_CONFLICT', { current: toActionItem(r, ctx) });
       await eventsRepository.insert(trx, 'actionItemEvents', id, now, event);
       await audit.record(trx, actor, { action, objectType: 'action-item', objectId: id, unitId: r.ownerUnitId, before: { status: r.status, escalationLevel: r.escalationLevel }, after: values, detail: event.note ?? null });
       return r;

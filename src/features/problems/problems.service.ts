@@ -95,11 +95,13 @@ export function createProblemsService(deps: Deps, audit: AuditService, attachmen
   /** One versioned write with its history row and audit row, in one transaction. */
   async function change(actor: Actor, id: string, expectedVersion: number, step: (trx: Db, row: ProblemRow, now: string) => Promise<{ values: Record<string, unknown>; event: NewEvent; action: string }>) {
     const now = deps.clock.now().toISOString();
+    // Read before the transaction: on SQLite a second connection inside it would wait forever.
+    const ctx = await context();
     const result = await deps.db.transaction().execute(async (trx) => {
       const row = await load(trx, actor, id);
-      if (row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: toProblem(row, await context()) });
+      if (row.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: toProblem(row, ctx) });
       const { values, event, action } = await step(trx, row, now);
-      if (!(await updateVersioned(trx, 'problems', id, expectedVersion, values, now))) throw new AppError('VERSION_CONFLICT', { current: toProblem(row, await context()) });
+      if (!(await updateVersioned(trx, 'problems', id, expectedVersion, values, now))) throw new AppError('VERSION_CONFLICT', { current: toProblem(row, ctx) });
       await eventsRepository.insert(trx, 'problemEvents', id, now, event);
       const before = { status: row.status, escalationLevel: row.escalationLevel, deadline: row.deadline };
       await audit.record(trx, actor, { action, objectType: 'problem', objectId: id, unitId: row.unitId, before, after: values, detail: event.note ?? null });
