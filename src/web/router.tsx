@@ -30,6 +30,9 @@ const PortfolioGanttPage = page(() => import('./features/milestones/PortfolioGan
 const MyMilestonesPage = page(() => import('./features/milestones/MyMilestonesPage.js'), 'MyMilestonesPage');
 const TemplatesPage = page(() => import('./features/milestones/TemplatesPage.js'), 'TemplatesPage');
 const CalendarPage = page(() => import('./features/milestones/CalendarPage.js'), 'CalendarPage');
+const ProblemsPage = page(() => import('./features/problems/ProblemsPage.js'), 'ProblemsPage');
+const ActionsPage = page(() => import('./features/problems/ActionsPage.js'), 'ActionsPage');
+const DispatchSettingsPage = page(() => import('./features/problems/DispatchSettingsPage.js'), 'DispatchSettingsPage');
 
 function publicPage(Page: ComponentType) {
   return (
@@ -58,11 +61,14 @@ export const routes: RouteObject[] = [
       { path: 'goals', element: guarded('GET /api/goals', GoalsPage) },
       { path: 'gantt', element: guarded('GET /api/gantt', PortfolioGanttPage) },
       { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
+      { path: 'problems', element: guarded('GET /api/problems', ProblemsPage) },
+      { path: 'actions', element: guarded('GET /api/actions', ActionsPage) },
       {
         path: 'settings',
         children: [
           { path: 'milestone-templates', element: guarded('POST /api/milestone-templates', TemplatesPage) },
           { path: 'calendar', element: guarded('PUT /api/calendar/:date', CalendarPage) },
+          { path: 'dispatch', element: guarded('PUT /api/escalation-ladder', DispatchSettingsPage) },
         ],
       },
       { path: 'units', element: guarded('GET /api/units', UnitsPage) },

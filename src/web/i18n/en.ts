@@ -1,5 +1,6 @@
 import { enAttachments } from './en.attachments.js';
 import { enGoals } from './en.goals.js';
+import { enProblems } from './en.problems.js';
 import { enMilestones } from './en.milestones.js';
 import { enProjects } from './en.projects.js';
 import type { MessageKey } from './zh.js';
@@ -210,6 +211,7 @@ export const en: Record<MessageKey, string> = {
 
   ...enProjects,
   ...enGoals,
+  ...enProblems,
   ...enMilestones,
   ...enAttachments,
 };

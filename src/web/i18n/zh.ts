@@ -4,6 +4,7 @@
  */
 import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
+import { zhProblems } from './zh.problems.js';
 import { zhMilestones } from './zh.milestones.js';
 import { zhProjects } from './zh.projects.js';
 
@@ -212,6 +213,7 @@ export const zh = {
 
   ...zhProjects,
   ...zhGoals,
+  ...zhProblems,
   ...zhMilestones,
   ...zhAttachments,
 } as const;

@@ -1,4 +1,4 @@
-import { AimOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { AimOutlined, AlertOutlined, FlagOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -24,6 +24,8 @@ export const NAV: NavItem[] = [
   { path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, requires: 'GET /api/projects' },
   { path: '/goals', labelKey: 'nav.goals', icon: <AimOutlined />, requires: 'GET /api/goals' },
   { path: '/my-milestones', labelKey: 'nav.myMilestones', icon: <CarryOutOutlined />, requires: 'GET /api/my/milestones', roles: ['coordinator', 'unit-staff', 'leader'] },
+  { path: '/problems', labelKey: 'nav.problems', icon: <AlertOutlined />, requires: 'GET /api/problems' },
+  { path: '/actions', labelKey: 'nav.actions', icon: <FlagOutlined />, requires: 'GET /api/actions' },
   { path: '/gantt', labelKey: 'nav.gantt', icon: <BarsOutlined />, requires: 'GET /api/gantt' },
   {
     path: '/settings',
@@ -32,6 +34,7 @@ export const NAV: NavItem[] = [
     children: [
       { path: '/settings/milestone-templates', labelKey: 'nav.templates', icon: <NodeIndexOutlined />, requires: 'POST /api/milestone-templates' },
       { path: '/settings/calendar', labelKey: 'nav.calendar', icon: <CalendarOutlined />, requires: 'PUT /api/calendar/:date' },
+      { path: '/settings/dispatch', labelKey: 'nav.dispatchSettings', icon: <AlertOutlined />, requires: 'PUT /api/escalation-ladder' },
     ],
   },
   { path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, requires: 'GET /api/units' },
