@@ -249,7 +249,8 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
     expect(Object.keys(scenarios).sort()).toEqual([...MUTATING].sort());
   });
 
-  it('writes a service audit row (who, what, result) for every state-changing route', async () => {
+  // Every feature adds scenarios here: give the whole walk room on a loaded machine and PostgreSQL.
+  it('writes a service audit row (who, what, result) for every state-changing route', { timeout: 180_000 }, async () => {
     for (const [key, run] of Object.entries(scenarios)) {
       const { status, action } = await run();
       expect(status, key).toBeLessThan(300);
