@@ -8,6 +8,7 @@ import { YUAN_PER_WAN } from '../../core/money.js';
 import { demoProjects } from './demo-projects.js';
 import { loadDemoPlans } from './demo-plans.js';
 import { demoYtdInvestment, loadDemoGoals } from './demo-goals.js';
+import { loadDemoProblems } from './demo-problems.js';
 import { DEMO_PEOPLE, DEMO_ROOT_NAME, DEMO_UNITS } from './demo-world.js';
 
 export interface DemoResult {
@@ -20,6 +21,8 @@ export interface DemoResult {
   projectsExisting: number;
   goalsCreated: number;
   goalsExisting: number;
+  /** Problems and 批示 of part 4 (0 when some existed already). */
+  problemsCreated?: number;
   plansCreated: number;
   plansExisting: number;
 }
@@ -80,6 +83,8 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
   const plans = await loadDemoPlans(deps, services, actor);
   result.plansCreated = plans.created;
   result.plansExisting = plans.existing;
+  const problems = await loadDemoProblems(deps, services, actor, byKey);
+  result.problemsCreated = problems.created;
   return result;
 }
 
