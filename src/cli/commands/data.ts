@@ -32,6 +32,7 @@ export function registerDataCommands(program: Command) {
             `项目：新建 ${r.projectsCreated} 个，已存在 ${r.projectsExisting} 个 / projects created ${r.projectsCreated}, existing ${r.projectsExisting}`,
             `年度目标：新建 ${r.goalsCreated} 个，已存在 ${r.goalsExisting} 个 / goals created ${r.goalsCreated}, existing ${r.goalsExisting}`,
             `节点计划：新建 ${r.plansCreated} 个，已存在 ${r.plansExisting} 个 / milestone plans created ${r.plansCreated}, existing ${r.plansExisting}`,
+            `问题与批示：新建 ${r.problemsCreated ?? 0} 条 / problems and instructions created ${r.problemsCreated ?? 0}`,
           ];
           if (r.accounts.length) {
             lines.push('', '演示账户（密码只显示这一次，请妥善保存）/ demo accounts (passwords are shown only once):');
