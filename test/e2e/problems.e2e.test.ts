@@ -140,6 +140,13 @@ describe.skipIf(!hasChromium)('problem-list journey (browser)', () => {
     await page.getByTestId('problem-summary').getByText('县自然资源和规划局').waitFor();
     await settleScreen(page);
     await shot(page, '06-closed-list');
+
+    // The project page has a tab with its problems and action items.
+    const projectId = (await journey.container.deps.db.selectFrom('projects').select('id').executeTakeFirstOrThrow()).id;
+    await page.goto(`${base}/projects/${projectId}?tab=dispatch`);
+    await page.getByTestId('project-dispatch').getByText(PROBLEM, { exact: false }).waitFor();
+    await settleScreen(page);
+    await shot(page, '07-project-tab');
     expect(journey.pageErrors).toEqual([]);
   });
 });

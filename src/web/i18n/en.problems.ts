@@ -4,6 +4,7 @@ import type { zhProblems } from './zh.problems.js';
 export const enProblems: Record<keyof typeof zhProblems, string> = {
   'nav.problems': 'Problems',
   'nav.actions': 'Action items',
+  'projects.tab.dispatch': 'Problems & actions',
   'nav.dispatchSettings': 'Problems & supervision settings',
   'pb.view.new': 'New this week',
   'pb.view.active': 'In progress',

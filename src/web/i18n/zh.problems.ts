@@ -2,6 +2,7 @@
 export const zhProblems = {
   'nav.problems': '问题清单',
   'nav.actions': '督办事项',
+  'projects.tab.dispatch': '问题与督办',
   'nav.dispatchSettings': '问题与督办设置',
 
   'pb.view.new': '本周新增',

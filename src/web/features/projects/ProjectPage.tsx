@@ -20,6 +20,7 @@ type Dialog = 'edit' | 'transition' | 'archive';
 
 // The plan tab (with its Gantt) loads when first opened.
 const PlanTab = lazy(() => import('../milestones/PlanTab.js').then((m) => ({ default: m.PlanTab })));
+const ProjectDispatchTab = lazy(() => import('../problems/ProjectDispatchTab.js').then((m) => ({ default: m.ProjectDispatchTab })));
 
 /**
  * 项目详情: overview, responsibility, stage timeline and change history, and the 节点计划 tab
@@ -37,7 +38,9 @@ export function ProjectPage() {
   const [dialog, setDialog] = useState<Dialog | null>(null);
   const [searchParams, setSearchParams] = useSearchParams();
   const showPlan = can(me.role, 'GET /api/projects/:id/milestones');
-  const tab = showPlan && searchParams.get('tab') === 'plan' ? 'plan' : 'overview';
+  const showDispatch = can(me.role, 'GET /api/projects/:id/problems');
+  const asked = searchParams.get('tab');
+  const tab = (asked === 'plan' && showPlan) || (asked === 'dispatch' && showDispatch) ? asked : 'overview';
   const perms = {
     edit: can(me.role, 'PATCH /api/projects/:id'),
     move: can(me.role, 'POST /api/projects/:id/transitions'),
@@ -112,7 +115,7 @@ export function ProjectPage() {
       </Flex>
       <Tabs
         activeKey={tab}
-        onChange={(key) => setSearchParams(key === 'plan' ? { tab: 'plan' } : {}, { replace: true })}
+        onChange={(key) => setSearchParams(key === 'overview' ? {} : { tab: key }, { replace: true })}
         data-testid="project-tabs"
         items={[
           {
@@ -143,6 +146,19 @@ export function ProjectPage() {
                   children: (
                     <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
                       <PlanTab project={p} />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
+          ...(showDispatch
+            ? [
+                {
+                  key: 'dispatch',
+                  label: t('projects.tab.dispatch'),
+                  children: (
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+                      <ProjectDispatchTab projectId={p.id} />
                     </Suspense>
                   ),
                 },
