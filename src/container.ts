@@ -17,6 +17,10 @@ import { createChannelsService } from './features/notifications/channels.service
 import { createMeetingAgendaService } from './features/meetings/meeting-agenda.service.js';
 import { createMeetingsService } from './features/meetings/meetings.service.js';
 import { createActionSlipsService } from './features/action-slips/action-slips.service.js';
+import { createActionsService } from './features/problems/actions.service.js';
+import { createDispatchSettingsService } from './features/problems/dispatch-settings.service.js';
+import { createEscalationService } from './features/problems/escalation.service.js';
+import { createProblemsService } from './features/problems/problems.service.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
 import { createSavedViewsService } from './features/projects/saved-views.service.js';
@@ -46,6 +50,8 @@ export function createServices(deps: Deps) {
     'project-stage-event': { canRead: (actor, eventId) => projects.canReadStageEvent(actor, eventId) },
     milestone: { canRead: (actor, milestoneId) => plans.canReadMilestone(actor, milestoneId) },
     'progress-report': { canRead: (actor, reportId) => reports.canRead(actor, reportId) },
+    problem: { canRead: (actor, id) => problems.canRead(actor, id) },
+    'action-item': { canRead: (actor, id) => actions.canRead(actor, id) },
   });
   const projects = createProjectsService(deps, audit, extraFields, attachments);
   const ledgerImport = createLedgerImportService(deps, audit);
@@ -57,6 +63,11 @@ export function createServices(deps: Deps) {
   const notifications = createNotificationsService(deps, audit, calendar);
   const notifyChannels = createChannelsService(deps, audit, notifications.outbox);
   const goals = createGoalsService(deps, audit);
+  // 问题清单 and 督办事项 share the categories/ladder settings and the escalation job.
+  const dispatchSettings = createDispatchSettingsService(deps, audit);
+  const escalation = createEscalationService(deps, audit, notifications, dispatchSettings, calendar);
+  const problems = createProblemsService(deps, audit, attachments, calendar, dispatchSettings, escalation);
+  const actions = createActionsService(deps, audit, attachments, calendar, dispatchSettings, escalation);
   const lights = createLightsService(deps, audit);
   const lightQueries = createLightsQueries(deps, projects);
   const dashboard = createDashboardService(deps, projects, goals, lightQueries);
@@ -66,7 +77,7 @@ export function createServices(deps: Deps) {
   const meetings = createMeetingsService(deps, audit, notifications);
   const meetingAgenda = createMeetingAgendaService(deps, audit);
   const actionSlips = createActionSlipsService(deps, audit);
-  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips };
+  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions };
 }
 export type Services = ReturnType<typeof createServices>;
 

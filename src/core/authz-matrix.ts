@@ -27,6 +27,8 @@ const PROJECT_READERS: Partial<Record<Role, Access>> = { leader: 'scoped', coord
 const PROJECT_READERS_ALL: Partial<Record<Role, Access>> = { leader: 'allow', coordinator: 'allow', 'unit-staff': 'allow', viewer: 'allow' };
 /** 项目办 manages projects within its unit subtree. */
 const PROJECT_WRITERS: Partial<Record<Role, Access>> = { coordinator: 'scoped' };
+/** Those who raise and work problems and action items: 项目办 and the responsible units' staff. */
+const DISPATCH_WORKERS: Partial<Record<Role, Access>> = { coordinator: 'scoped', 'unit-staff': 'scoped' };
 
 const EVERY_SIGNED_IN: Partial<Record<Role, Access>> = {
   'system-admin': 'allow',
@@ -101,13 +103,12 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'POST /api/saved-views': { roles: PROJECT_READERS },
   'DELETE /api/saved-views/:id': { roles: PROJECT_READERS },
 
-  // 附件: uploaded by those who write the records they prove (stage transitions: 项目办;
-  // milestone completions: also the owner unit's staff); read by whoever may see the owning
-  // record (the service asks the owner's feature); an upload not yet linked is its uploader's alone.
-  // Unit staff upload too: progress-report photos (the service keeps an upload its uploader's until linked).
-  'POST /api/attachments': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
+  // 附件: uploaded by those who write the records they prove (项目办 and unit staff); read by whoever may see the owning record (the service
+  // asks the owner's feature); an upload not yet linked is its uploader's alone. Unit staff upload
+  // milestone evidence, report photos and 销号 proof.
+  'POST /api/attachments': { roles: DISPATCH_WORKERS },
   'GET /api/attachments/:id': { roles: PROJECT_READERS },
-  'DELETE /api/attachments/:id': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },
+  'DELETE /api/attachments/:id': { roles: DISPATCH_WORKERS },
   // People a project writer may name (包挂领导, 项目管家, 专班) anywhere in the county, not only in
   // their own unit subtree: active users' names and titles only.
   'GET /api/people': { roles: { coordinator: 'allow' } },
@@ -197,6 +198,36 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'PATCH /api/meetings/:id/outcomes/:outcomeId': { roles: PROJECT_WRITERS },
   'DELETE /api/meetings/:id/outcomes/:outcomeId': { roles: PROJECT_WRITERS },
   'GET /api/actions/:id/slip': { roles: PROJECT_READERS },
+
+  // 问题清单 / 督办事项: read by the business roles within their scope (the responsible unit's or
+  // the project's unit subtree, or the items they lead or own); raised by 项目办 and unit staff;
+  // the owner unit works and reports; only 项目办 verifies, returns, cancels and edits settings;
+  // leaders (and 项目办) escalate by hand and write 批示.
+  'GET /api/problems': { roles: PROJECT_READERS },
+  'GET /api/problems/summary': { roles: PROJECT_READERS },
+  'GET /api/projects/:id/problems': { roles: PROJECT_READERS },
+  'GET /api/problems/:id': { roles: PROJECT_READERS },
+  'POST /api/problems': { roles: DISPATCH_WORKERS },
+  'PATCH /api/problems/:id': { roles: PROJECT_WRITERS },
+  'POST /api/problems/:id/start': { roles: DISPATCH_WORKERS },
+  'POST /api/problems/:id/request-close': { roles: DISPATCH_WORKERS },
+  'POST /api/problems/:id/verify': { roles: PROJECT_WRITERS },
+  'POST /api/problems/:id/reject-close': { roles: PROJECT_WRITERS },
+  'POST /api/problems/:id/unresolvable': { roles: DISPATCH_WORKERS },
+  'POST /api/problems/:id/escalate': { roles: { coordinator: 'scoped', leader: 'scoped' } },
+  'POST /api/problems/:id/supervise': { roles: { coordinator: 'scoped', leader: 'scoped' } },
+  'GET /api/problem-categories': { roles: PROJECT_READERS_ALL },
+  'PUT /api/problem-categories': { roles: { coordinator: 'allow' } },
+  'GET /api/escalation-ladder': { roles: { leader: 'allow', coordinator: 'allow' } },
+  'PUT /api/escalation-ladder': { roles: { coordinator: 'allow' } },
+  'GET /api/actions': { roles: PROJECT_READERS },
+  'GET /api/actions/:id': { roles: PROJECT_READERS },
+  'POST /api/actions': { roles: { coordinator: 'scoped', leader: 'scoped' } },
+  'POST /api/actions/:id/feedback': { roles: DISPATCH_WORKERS },
+  'POST /api/actions/:id/verify': { roles: PROJECT_WRITERS },
+  'POST /api/actions/:id/return': { roles: PROJECT_WRITERS },
+  'POST /api/actions/:id/cancel': { roles: PROJECT_WRITERS },
+  'POST /api/actions/:id/escalate': { roles: { coordinator: 'scoped', leader: 'scoped' } },
 
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },

@@ -3,6 +3,7 @@ import type { Generated, Kysely } from 'kysely';
 import type { GoalsTable } from './tables-goals.js';
 import type { DispatchTables } from './tables-dispatch.js';
 import type { LightTables } from './tables-lights.js';
+import type { ProblemTables } from './tables-problems.js';
 import type { MilestoneTables } from './tables-milestones.js';
 import type { NotifyTables } from './tables-notify.js';
 import type { ReportTables } from './tables-reports.js';
@@ -220,7 +221,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables, MeetingTables {
+export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables, MeetingTables, ProblemTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -15,6 +15,8 @@ import { registerLightsRoutes } from '../features/lights/lights.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
 import { registerChannelRoutes } from '../features/notifications/channels.routes.js';
+import { registerActionsRoutes } from '../features/problems/actions.routes.js';
+import { registerProblemsRoutes } from '../features/problems/problems.routes.js';
 import { registerHealthRoutes } from '../features/health/health.routes.js';
 import { registerLedgerSettingsRoutes } from '../features/projects/ledger-settings.routes.js';
 import { registerProjectsRoutes } from '../features/projects/projects.routes.js';
@@ -89,6 +91,8 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerReportsRoutes(app, s);
   registerMeetingsRoutes(app, s.meetings, s.meetingAgenda);
   registerActionSlipRoutes(app, s.actionSlips);
+  registerProblemsRoutes(app, s.problems, s.actions, s.dispatchSettings);
+  registerActionsRoutes(app, s.actions);
   await registerWeb(app, config);
 
   await app.ready();

@@ -83,6 +83,15 @@ export const JOBS: Job[] = [
     },
   },
   {
+    // 督办升级: overdue problems and action items climb the ladder; notices are deduplicated.
+    name: 'dispatch-escalation',
+    everyMs: 60 * 60_000,
+    async run(c) {
+      const r = await c.services.escalation.run();
+      return `escalated ${r.problems} problems and ${r.actions} action items, ${r.notified} notices`;
+    },
+  },
+  {
     name: 'refresh-planner-stats',
     everyMs: 60 * 60_000,
     async run(c) {

@@ -41,6 +41,9 @@ const DeliveriesPage = page(() => import('./features/notifications/DeliveriesPag
 const NotifySettingsPage = page(() => import('./features/notifications/NotifySettingsPage.js'), 'NotifySettingsPage');
 const MyReportsPage = page(() => import('./features/reports/MyReportsPage.js'), 'MyReportsPage');
 const ReviewPage = page(() => import('./features/reports/ReviewPage.js'), 'ReviewPage');
+const ProblemsPage = page(() => import('./features/problems/ProblemsPage.js'), 'ProblemsPage');
+const ActionsPage = page(() => import('./features/problems/ActionsPage.js'), 'ActionsPage');
+const DispatchSettingsPage = page(() => import('./features/problems/DispatchSettingsPage.js'), 'DispatchSettingsPage');
 
 function publicPage(Page: ComponentType) {
   return (
@@ -75,6 +78,8 @@ export const routes: RouteObject[] = [
       { path: 'my-milestones', element: guarded('GET /api/my/milestones', MyMilestonesPage) },
       { path: 'reports', element: guarded('PUT /api/reports/:id', MyReportsPage) },
       { path: 'reports/review', element: guarded('POST /api/reports/:id/accept', ReviewPage) },
+      { path: 'problems', element: guarded('GET /api/problems', ProblemsPage) },
+      { path: 'actions', element: guarded('GET /api/actions', ActionsPage) },
       {
         path: 'settings',
         children: [
@@ -89,6 +94,7 @@ export const routes: RouteObject[] = [
         children: [
           { path: 'channels', element: guarded('GET /api/notification-channels', ChannelsPage) },
           { path: 'deliveries', element: guarded('GET /api/notification-deliveries', DeliveriesPage) },
+          { path: 'dispatch', element: guarded('PUT /api/escalation-ladder', DispatchSettingsPage) },
         ],
       },
       { path: 'units', element: guarded('GET /api/units', UnitsPage) },

@@ -5,7 +5,7 @@ import { z } from 'zod';
  * its record is saved and tells the attachments service who may see that record.
  * Next: progress-report photos, problem 销号 proof.
  */
-export const ATTACHMENT_OWNER_TYPES = ['project-stage-event', 'milestone', 'progress-report'] as const;
+export const ATTACHMENT_OWNER_TYPES = ['project-stage-event', 'milestone', 'progress-report', 'problem', 'action-item'] as const;
 export type AttachmentOwnerType = (typeof ATTACHMENT_OWNER_TYPES)[number];
 
 /** How long an uploaded file may wait to be linked to its record (and is then cleaned up). */

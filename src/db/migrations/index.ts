@@ -11,6 +11,7 @@ import * as m0012 from './0012-notification-channels.js';
 import * as m0014 from './0014-lights.js';
 import * as m0009 from './0009-reports.js';
 import * as m0011 from './0011-meetings.js';
+import * as m0010 from './0010-problems.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0014-lights': m0014,
   '0009-reports': m0009,
   '0011-meetings': m0011,
+  '0010-problems': m0010,
 };

@@ -10,6 +10,7 @@ import { loadDemoPlans } from './demo-plans.js';
 import { demoYtdInvestment, loadDemoGoals } from './demo-goals.js';
 import { loadDemoReports } from './demo-reports.js';
 import { loadDemoMeetings } from './demo-meetings.js';
+import { loadDemoProblems } from './demo-problems.js';
 import { DEMO_PEOPLE, DEMO_ROOT_NAME, DEMO_UNITS } from './demo-world.js';
 
 export interface DemoResult {
@@ -22,6 +23,8 @@ export interface DemoResult {
   projectsExisting: number;
   goalsCreated: number;
   goalsExisting: number;
+  /** Problems and 批示 of part 4 (0 when some existed already). */
+  problemsCreated?: number;
   plansCreated: number;
   plansExisting: number;
   reportRoundsCreated: number;
@@ -92,6 +95,8 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
   const meetings = await loadDemoMeetings(deps, services, actor, byKey);
   result.meetingsCreated = meetings.created;
   result.meetingsExisting = meetings.existing;
+  const problems = await loadDemoProblems(deps, services, actor, byKey);
+  result.problemsCreated = problems.created;
   return result;
 }
 

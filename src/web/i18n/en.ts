@@ -4,6 +4,7 @@ import { enLights } from './en.lights.js';
 import { enCockpit } from './en.cockpit.js';
 import { enReports } from './en.reports.js';
 import { enMeetings } from './en.meetings.js';
+import { enProblems } from './en.problems.js';
 import { enMilestones } from './en.milestones.js';
 import { enNotify } from './en.notify.js';
 import { enProjects } from './en.projects.js';
@@ -219,6 +220,7 @@ export const en: Record<MessageKey, string> = {
   ...enCockpit,
   ...enReports,
   ...enMeetings,
+  ...enProblems,
   ...enMilestones,
   ...enNotify,
   ...enAttachments,

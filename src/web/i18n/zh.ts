@@ -7,6 +7,7 @@ import { zhGoals } from './zh.goals.js';
 import { zhLights } from './zh.lights.js';
 import { zhCockpit } from './zh.cockpit.js';
 import { zhMeetings } from './zh.meetings.js';
+import { zhProblems } from './zh.problems.js';
 import { zhMilestones } from './zh.milestones.js';
 import { zhNotify } from './zh.notify.js';
 import { zhProjects } from './zh.projects.js';
@@ -221,6 +222,7 @@ export const zh = {
   ...zhCockpit,
   ...zhReports,
   ...zhMeetings,
+  ...zhProblems,
   ...zhMilestones,
   ...zhNotify,
   ...zhAttachments,

@@ -1,4 +1,4 @@
-import { AimOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, FileDoneOutlined, FormOutlined, ScheduleOutlined } from '@ant-design/icons';
+import { AimOutlined, BulbOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, FileDoneOutlined, FormOutlined, ScheduleOutlined, FlagOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -24,11 +24,13 @@ export const NAV: NavItem[] = [
   { path: '/cockpit', labelKey: 'nav.cockpit', icon: <DashboardOutlined />, requires: 'GET /api/dashboard' },
   { path: '/projects', labelKey: 'nav.projects', icon: <ProjectOutlined />, requires: 'GET /api/projects' },
   { path: '/goals', labelKey: 'nav.goals', icon: <AimOutlined />, requires: 'GET /api/goals' },
-  { path: '/lights', labelKey: 'nav.lights', icon: <AlertOutlined />, requires: 'GET /api/lights' },
+  { path: '/lights', labelKey: 'nav.lights', icon: <BulbOutlined />, requires: 'GET /api/lights' },
   { path: '/meetings', labelKey: 'nav.meetings', icon: <ScheduleOutlined />, requires: 'GET /api/meetings' },
   { path: '/my-milestones', labelKey: 'nav.myMilestones', icon: <CarryOutOutlined />, requires: 'GET /api/my/milestones', roles: ['coordinator', 'unit-staff', 'leader'] },
   { path: '/reports', labelKey: 'nav.reports', icon: <FormOutlined />, requires: 'PUT /api/reports/:id' },
   { path: '/reports/review', labelKey: 'nav.reportsReview', icon: <FileDoneOutlined />, requires: 'POST /api/reports/:id/accept' },
+  { path: '/problems', labelKey: 'nav.problems', icon: <AlertOutlined />, requires: 'GET /api/problems' },
+  { path: '/actions', labelKey: 'nav.actions', icon: <FlagOutlined />, requires: 'GET /api/actions' },
   { path: '/gantt', labelKey: 'nav.gantt', icon: <BarsOutlined />, requires: 'GET /api/gantt' },
   {
     path: '/settings',
@@ -37,7 +39,7 @@ export const NAV: NavItem[] = [
     children: [
       { path: '/settings/milestone-templates', labelKey: 'nav.templates', icon: <NodeIndexOutlined />, requires: 'POST /api/milestone-templates' },
       { path: '/settings/calendar', labelKey: 'nav.calendar', icon: <CalendarOutlined />, requires: 'PUT /api/calendar/:date' },
-      { path: '/settings/light-rules', labelKey: 'nav.lightRules', icon: <AlertOutlined />, requires: 'PUT /api/light-rules' },
+      { path: '/settings/light-rules', labelKey: 'nav.lightRules', icon: <BulbOutlined />, requires: 'PUT /api/light-rules' },
     ],
   },
   {
@@ -47,6 +49,7 @@ export const NAV: NavItem[] = [
     children: [
       { path: '/notify/channels', labelKey: 'nav.notifyChannels', icon: <BellOutlined />, requires: 'GET /api/notification-channels' },
       { path: '/notify/deliveries', labelKey: 'nav.notifyDeliveries', icon: <HistoryOutlined />, requires: 'GET /api/notification-deliveries' },
+      { path: '/settings/dispatch', labelKey: 'nav.dispatchSettings', icon: <AlertOutlined />, requires: 'PUT /api/escalation-ladder' },
     ],
   },
   { path: '/units', labelKey: 'nav.units', icon: <ApartmentOutlined />, requires: 'GET /api/units' },

@@ -22,6 +22,7 @@ type Dialog = 'edit' | 'transition' | 'archive';
 // The plan tab (with its Gantt) loads when first opened.
 const PlanTab = lazy(() => import('../milestones/PlanTab.js').then((m) => ({ default: m.PlanTab })));
 const ProjectReportsTab = lazy(() => import('../reports/ProjectReportsTab.js').then((m) => ({ default: m.ProjectReportsTab })));
+const ProjectDispatchTab = lazy(() => import('../problems/ProjectDispatchTab.js').then((m) => ({ default: m.ProjectDispatchTab })));
 
 /**
  * 项目详情: overview, responsibility, stage timeline and change history, and the 节点计划 tab
@@ -40,8 +41,9 @@ export function ProjectPage() {
   const [searchParams, setSearchParams] = useSearchParams();
   const showPlan = can(me.role, 'GET /api/projects/:id/milestones');
   const showReports = can(me.role, 'GET /api/projects/:id/reports');
+  const showDispatch = can(me.role, 'GET /api/projects/:id/problems');
   const asked = searchParams.get('tab');
-  const tab = showPlan && asked === 'plan' ? 'plan' : showReports && asked === 'progress' ? 'progress' : 'overview';
+  const tab = (asked === 'plan' && showPlan) || (asked === 'progress' && showReports) || (asked === 'dispatch' && showDispatch) ? asked : 'overview';
   const perms = {
     edit: can(me.role, 'PATCH /api/projects/:id'),
     move: can(me.role, 'POST /api/projects/:id/transitions'),
@@ -161,6 +163,19 @@ export function ProjectPage() {
                   children: (
                     <Suspense fallback={<Skeleton active paragraph={{ rows: 8 }} />}>
                       <ProjectReportsTab projectId={p.id} />
+                    </Suspense>
+                  ),
+                },
+              ]
+            : []),
+          ...(showDispatch
+            ? [
+                {
+                  key: 'dispatch',
+                  label: t('projects.tab.dispatch'),
+                  children: (
+                    <Suspense fallback={<Skeleton active paragraph={{ rows: 6 }} />}>
+                      <ProjectDispatchTab projectId={p.id} />
                     </Suspense>
                   ),
                 },
