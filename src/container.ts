@@ -21,6 +21,7 @@ import { createActionsService } from './features/problems/actions.service.js';
 import { createDispatchSettingsService } from './features/problems/dispatch-settings.service.js';
 import { createEscalationService } from './features/problems/escalation.service.js';
 import { createProblemsService } from './features/problems/problems.service.js';
+import { problemsFromReports } from './features/problems/from-report.js';
 import { SessionCache } from './features/auth/session-cache.js';
 import { createExtraFieldsService } from './features/projects/extra-fields.service.js';
 import { createSavedViewsService } from './features/projects/saved-views.service.js';
@@ -71,9 +72,9 @@ export function createServices(deps: Deps) {
   const lights = createLightsService(deps, audit);
   const lightQueries = createLightsQueries(deps, projects);
   const dashboard = createDashboardService(deps, projects, goals, lightQueries);
-  // 进展填报. TODO(#5): pass { problemsRaised } once the problems feature is merged, so accepted reports raise 问题 items.
+  // 进展填报: an accepted report's raised problems become 问题 items (same transaction).
   const reportRounds = createReportRoundsService(deps, audit, notifications, calendar);
-  const reports = createReportsService(deps, audit, attachments, notifications, projects);
+  const reports = createReportsService(deps, audit, attachments, notifications, projects, { problemsRaised: problemsFromReports(deps, problems) });
   const meetings = createMeetingsService(deps, audit, notifications);
   const meetingAgenda = createMeetingAgendaService(deps, audit);
   const actionSlips = createActionSlipsService(deps, audit);

@@ -21,8 +21,9 @@ export const REPORT_STATUS_LABELS: Record<(typeof REPORT_STATUSES)[number], { zh
 /** Problem categories a report may raise (the problems feature turns each into a 问题 item). */
 export const PROBLEM_CATEGORIES = ['land', 'planning', 'utilities', 'funding', 'approval', 'demolition', 'other'] as const;
 export const PROBLEM_CATEGORY_LABELS: Record<(typeof PROBLEM_CATEGORIES)[number], { zh: string; en: string }> = {
-  land: { zh: '土地', en: 'Land' },
-  planning: { zh: '规划', en: 'Planning' },
+  // The zh names are the shipped 问题清单 categories, so an accepted report's problem files under the same one.
+  land: { zh: '土地指标', en: 'Land quota' },
+  planning: { zh: '土地规划调整', en: 'Land-use planning' },
   utilities: { zh: '水电气配套', en: 'Utilities' },
   funding: { zh: '资金', en: 'Funding' },
   approval: { zh: '审批手续', en: 'Approvals' },

@@ -55,6 +55,17 @@ export function createProblemsService(deps: Deps, audit: AuditService, attachmen
   }
 
   /** Checks the names an input refers to; returns the scope unit (the project's lead unit or the zone). */
+  async function insertProblem(trx: Db, actor: Actor, input: ProblemInput): Promise<string> {
+    const now = deps.clock.now().toISOString();
+    const id = newId();
+    const scopeUnitId = (await checkRefs(trx, actor, input))!;
+    const row = { id, projectId: input.projectId, scopeUnitId, category: input.category, description: input.description, raisedBy: input.raisedBy, leaderId: input.leaderId, unitId: input.unitId, ownerUserId: input.ownerUserId, supportingUnitIds: JSON.stringify(input.supportingUnitIds), deadline: input.deadline, status: 'new' as const, escalationLevel: 0, closeNote: null, closedAt: null, createdBy: actor.userId, version: 1, createdAt: now, updatedAt: now };
+    await problemsRepository.insert(trx, row);
+    await eventsRepository.insert(trx, 'problemEvents', id, now, { userId: actor.userId, kind: 'create', toStatus: 'new' });
+    await audit.record(trx, actor, { action: 'problem.create', objectType: 'problem', objectId: id, unitId: input.unitId, after: row });
+    return id;
+  }
+
   async function checkRefs(db: Db, actor: Actor, input: Partial<ProblemInput>, current?: ProblemRow): Promise<string | undefined> {
     if (input.category !== undefined) {
       const { categories } = await settings.categories(db);
@@ -120,17 +131,15 @@ export function createProblemsService(deps: Deps, audit: AuditService, attachmen
     },
 
     async create(actor: Actor, input: ProblemInput): Promise<ProblemDetail> {
-      const now = deps.clock.now().toISOString();
-      const id = newId();
-      await deps.db.transaction().execute(async (trx) => {
-        const scopeUnitId = (await checkRefs(trx, actor, input))!;
-        const row = { id, projectId: input.projectId, scopeUnitId, category: input.category, description: input.description, raisedBy: input.raisedBy, leaderId: input.leaderId, unitId: input.unitId, ownerUserId: input.ownerUserId, supportingUnitIds: JSON.stringify(input.supportingUnitIds), deadline: input.deadline, status: 'new' as const, escalationLevel: 0, closeNote: null, closedAt: null, createdBy: actor.userId, version: 1, createdAt: now, updatedAt: now };
-        await problemsRepository.insert(trx, row);
-        await eventsRepository.insert(trx, 'problemEvents', id, now, { userId: actor.userId, kind: 'create', toStatus: 'new' });
-        await audit.record(trx, actor, { action: 'problem.create', objectType: 'problem', objectId: id, unitId: input.unitId, after: row });
-      });
+      const id = await deps.db.transaction().execute((trx) => insertProblem(trx, actor, input));
       return detail(actor, id);
     },
+
+    /** Creates a problem inside another feature's transaction (a report's raised problems on acceptance). */
+    createWithin: insertProblem,
+
+    /** The categories in force (an unknown one raised elsewhere files under the last, 其他). */
+    categories: (db: Db) => settings.categories(db),
 
     async update(actor: Actor, id: string, expectedVersion: number, patch: ProblemPatch): Promise<ProblemDetail> {
       return (

@@ -118,13 +118,18 @@ describe.each(databaseVariants())('progress reports on $name', (variant) => {
     expect(inbox.items[0]).toMatchObject({ kind: 'report-returned', body: '退回原因：缺少现场照片' });
 
     await at('2026-10-28T02:00:00Z'); // after the due date: a resubmission is not late
-    const again = await put(zoneStaff, id, 4, { investment: wan(300), investmentCivil: wan(200), investmentEquipment: wan(100), investmentOther: 0, progressText: '1号厂房主体封顶', nextSteps: '设备进场', submit: true });
+    const again = await put(zoneStaff, id, 4, { investment: wan(300), investmentCivil: wan(200), investmentEquipment: wan(100), investmentOther: 0, progressText: '1号厂房主体封顶', nextSteps: '设备进场', problemsRaised: [{ category: 'utilities', description: '10千伏专线未接通' }], submit: true });
     expect(again.json()).toMatchObject({ status: 'submitted', late: false });
     const accepted = await t.request(pmo, 'POST', `/api/reports/${id}/accept`, { headers: { 'if-match': '"5"' } });
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', cumulative: { ytd: wan(300), sinceStart: wan(300), annualRate: 30 } });
     const project = (await t.request(pmo, 'GET', `/api/projects/${ids.A}`)).json();
     expect(project).toMatchObject({ ytdInvestment: wan(300), progressText: '1号厂房主体封顶' }); // the imported 50万 is replaced by the reports
+    // The problem the report raised is now a 问题 item of the project, worked by the reporting unit.
+    const problems = (await t.request(pmo, 'GET', `/api/projects/${ids.A}/problems`)).json();
+    expect(JSON.stringify(problems)).toContain('10千伏专线未接通');
+    expect(JSON.stringify(problems)).toContain('2026-10 进展填报');
+    expect(JSON.stringify(problems)).toContain('水电气配套');
   });
 
   it('feeds goals: completed investment comes from accepted reports', async () => {
