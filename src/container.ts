@@ -12,6 +12,7 @@ import { createPortfolioService } from './features/milestones/portfolio.service.
 import { createTemplatesService } from './features/milestones/templates.service.js';
 import { createLightsQueries } from './features/lights/lights.queries.js';
 import { createLightsService } from './features/lights/lights.service.js';
+import { problemsLightSource, reportsLightSource } from './features/lights/light-sources.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
 import { createChannelsService } from './features/notifications/channels.service.js';
 import { createMeetingAgendaService } from './features/meetings/meeting-agenda.service.js';
@@ -70,6 +71,8 @@ export function createServices(deps: Deps) {
   const problems = createProblemsService(deps, audit, attachments, calendar, dispatchSettings, escalation);
   const actions = createActionsService(deps, audit, attachments, calendar, dispatchSettings, escalation);
   const lights = createLightsService(deps, audit);
+  lights.addSource(problemsLightSource);
+  lights.addSource(reportsLightSource);
   const lightQueries = createLightsQueries(deps, projects);
   const dashboard = createDashboardService(deps, projects, goals, lightQueries);
   // 进展填报: an accepted report's raised problems become 问题 items (same transaction).

@@ -26,12 +26,16 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('projects').addColumn('light', 'text').execute();
   await db.schema.alterTable('projects').addColumn('stats_entered_date', 'text').execute();
   await db.schema.createIndex('milestones_updated_idx').on('milestones').column('updated_at').execute();
+  await db.schema.createIndex('problems_updated_idx').on('problems').column('updated_at').execute();
+  await db.schema.createIndex('progress_reports_updated_idx').on('progress_reports').column('updated_at').execute();
   await db.schema.createIndex('projects_light_idx').on('projects').columns(['light', 'archived']).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('projects_light_idx').execute();
   await db.schema.dropIndex('milestones_updated_idx').execute();
+  await db.schema.dropIndex('problems_updated_idx').execute();
+  await db.schema.dropIndex('progress_reports_updated_idx').execute();
   await db.schema.alterTable('projects').dropColumn('stats_entered_date').execute();
   await db.schema.alterTable('projects').dropColumn('light').execute();
   await db.schema.dropTable('light_dirty').execute();

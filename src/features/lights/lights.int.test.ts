@@ -145,6 +145,15 @@ describe.each(databaseVariants())('lights on $name', (variant) => {
     expect(c.months[0].color).toBe('yellow');
   });
 
+  it('reads facts other features own: an open problem past its deadline lights the project', async () => {
+    const raised = await t.request(pmo, 'POST', '/api/problems', { body: { projectId: ids.D, category: '水电气配套', description: '110千伏变电站接入未批复', unitId: ids.town, deadline: '2026-06-01' } });
+    expect(raised.statusCode, raised.body).toBe(201);
+    await t.container.services.lights.recompute([ids.D!]);
+    const d = (await t.request(pmo, 'GET', `/api/projects/${ids.D}/lights`)).json();
+    expect(d.months[0]).toMatchObject({ month: '2026-07', color: 'red' });
+    expect(d.months[0].reasons[0].text.zh).toBe('问题“110千伏变电站接入未批复”办结时限2026-06-01，已超期31天（共1个超期问题）');
+  });
+
   it('recomputes on demand within the caller’s scope', async () => {
     const res = await t.request(townPmo, 'POST', '/api/lights/recompute', { body: {} });
     expect(res.statusCode, res.body).toBe(200);
