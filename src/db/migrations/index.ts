@@ -7,11 +7,11 @@ import * as m0005 from './0005-attachments.js';
 import * as m0006 from './0006-milestones.js';
 import * as m0007 from './0007-goals.js';
 import * as m0008 from './0008-action-items.js';
+import * as m0009 from './0009-reports.js';
+import * as m0010 from './0010-problems.js';
+import * as m0011 from './0011-meetings.js';
 import * as m0012 from './0012-notification-channels.js';
 import * as m0014 from './0014-lights.js';
-import * as m0009 from './0009-reports.js';
-import * as m0011 from './0011-meetings.js';
-import * as m0010 from './0010-problems.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -23,9 +23,9 @@ export const migrations: Record<string, Migration> = {
   '0006-milestones': m0006,
   '0007-goals': m0007,
   '0008-action-items': m0008,
+  '0009-reports': m0009,
+  '0010-problems': m0010,
+  '0011-meetings': m0011,
   '0012-notification-channels': m0012,
   '0014-lights': m0014,
-  '0009-reports': m0009,
-  '0011-meetings': m0011,
-  '0010-problems': m0010,
 };
