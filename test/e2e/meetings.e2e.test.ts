@@ -149,7 +149,7 @@ describe.skipIf(!hasChromium)('meetings journey (browser)', () => {
       }
       await q.getByLabel(`${project} 内容`).press('Enter');
       await page.getByTestId(`outcome-${content}`).waitFor();
-      expect(await q.getByLabel(`${project} 内容`).inputValue()).toBe('');
+      await expect.poll(() => q.getByLabel(`${project} 内容`).inputValue()).toBe(''); // the line clears once saved
     };
     const [aluminium, wind, hydrogen, coldChain] = PROJECTS as [string, string, string, string];
     await record(aluminium, '情况通报', '合作协议文本基本敲定，土地规划调整待落实');

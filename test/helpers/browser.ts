@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { vi } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { createContainer, type Container } from '../../src/container.js';
@@ -50,7 +51,10 @@ export async function startJourney(opts: { label: string; seed?: (container: Con
   });
   const context = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 1280, height: 800 }, ...opts.context });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  // CI runs every tier at once on two cores: a step may wait on a busy machine. These are limits
+  // for waiting on what a step needs, never measurements (the benchmarks measure speed).
+  page.setDefaultTimeout(25_000);
+  vi.setConfig({ testTimeout: 60_000 });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   return {
