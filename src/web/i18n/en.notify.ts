@@ -19,6 +19,12 @@ export const enNotify: Record<keyof typeof zhNotify, string> = {
 
   'notify.kind.milestone-due': 'Milestone due soon',
   'notify.kind.milestone-overdue': 'Milestone overdue',
+  'notify.kind.report-due': 'Report due',
+  'notify.kind.report-overdue': 'Report overdue',
+  'notify.kind.report-returned': 'Report returned',
+  'notify.kind.problem-escalated': 'Problem escalated',
+  'notify.kind.action-assigned': 'Action assigned',
+  'notify.kind.action-escalated': 'Action escalated',
   'notify.kind.digest': 'Daily digest',
 
   'channels.add': 'Add channel',

@@ -17,6 +17,12 @@ export const zhNotify = {
 
   'notify.kind.milestone-due': '节点即将到期',
   'notify.kind.milestone-overdue': '节点逾期',
+  'notify.kind.report-due': '进展填报提醒',
+  'notify.kind.report-overdue': '进展填报逾期',
+  'notify.kind.report-returned': '进展填报被退回',
+  'notify.kind.problem-escalated': '问题升级',
+  'notify.kind.action-assigned': '督办交办',
+  'notify.kind.action-escalated': '督办升级',
   'notify.kind.digest': '每日摘要',
 
   'channels.add': '新增渠道',
