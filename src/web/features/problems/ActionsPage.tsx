@@ -29,11 +29,13 @@ export function ActionsPage() {
   const { t, lang } = useI18n();
   const me = useCurrentUser();
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') ?? (me.role === 'coordinator' ? 'reported' : 'open');
+  // ?overdue=true (the cockpit's 超期督办 count) lists every overdue item, whatever its status.
+  const overdue = params.get('overdue') === 'true';
+  const status = params.get('status') ?? (overdue ? 'all' : me.role === 'coordinator' ? 'reported' : 'open');
   const openId = params.get('id');
   const [page, setPage] = useState(1);
   const [instructing, setInstructing] = useState(false);
-  const list = useActions({ status: status === 'all' ? undefined : status, page, pageSize: 20 });
+  const list = useActions({ status: status === 'all' ? undefined : status, ...(overdue ? { overdue: 'true' } : {}), page, pageSize: 20 });
   const set = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
     for (const [k, v] of Object.entries(next)) if (v === null) p.delete(k); else p.set(k, v);
