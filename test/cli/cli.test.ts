@@ -70,7 +70,8 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
     expect(dup.stderr).toMatch(/CONFLICT/);
   });
 
-  it('loads the demo world once and is safe to run twice', async () => {
+  // The demo world now includes six months of reports, problems and meetings: ~20 s on a loaded CI machine.
+  it('loads the demo world once and is safe to run twice', { timeout: 90_000 }, async () => {
     const first = await luodi(db.url, 'demo', '--json');
     const r1 = JSON.parse(first.stdout) as { unitsCreated: number; accounts: { username: string; role: string; password: string }[] };
     expect(r1.unitsCreated).toBeGreaterThanOrEqual(15);
