@@ -94,6 +94,8 @@ export function createReportRoundsService(deps: Deps, audit: AuditService, notif
 
     /** Scheduled: this month's round exists from the 1st (idempotent: a no-op once it does). */
     async openScheduled(): Promise<number> {
+      // Before the first-run setup there is no unit tree and nothing to report on: wait quietly.
+      if (!(await deps.db.selectFrom('units').select('id').where('parentId', 'is', null).executeTakeFirst())) return 0;
       return (await open(SYSTEM, { kind: 'monthly' })).added;
     },
 
