@@ -141,7 +141,7 @@ export function CockpitPage() {
         </Col>
         <Col xs={24} xl={12}>
           <Card size="small" title={t('cockpit.byUnit')}>
-            <EChart option={options.units} height={Math.max(200, 36 * d.investment.byUnit.length + 40)} label={t('cockpit.byUnit')} onLink={(to) => void navigate(to)} />
+            <EChart option={options.units} height={Math.max(160, 36 * d.investment.byUnit.filter((u) => u.progress.rate !== null).length + 60)} label={t('cockpit.byUnit')} onLink={(to) => void navigate(to)} />
           </Card>
         </Col>
         <Col xs={24} xl={12}>
@@ -162,7 +162,7 @@ export function CockpitPage() {
               dataSource={d.overdueActions.items}
               locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('cockpit.noOverdue')} /> }}
               renderItem={(a) => (
-                <List.Item extra={<Typography.Text type="danger">{a.deadline}</Typography.Text>}>
+                <List.Item extra={<Typography.Text type="danger" style={{ whiteSpace: 'nowrap' }}>{a.deadline}</Typography.Text>}>
                   <Flex vertical style={{ minWidth: 0 }}>
                     <Typography.Text ellipsis>{a.title}</Typography.Text>
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>
