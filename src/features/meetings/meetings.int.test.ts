@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { buildCli } from '../../cli/main.js';
 import { readPackageParts, wordText } from '../../documents/docx-parts.js';
 import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
@@ -289,17 +289,15 @@ describe.each(databaseVariants())('meetings on $name', (variant) => {
   it('prints the same slip from the command line: luodi report supervision --action ID --out FILE', async () => {
     const item = await t.container.deps.db.selectFrom('actionItems').select('id').where('title', '=', '5月底前完成签约').executeTakeFirstOrThrow();
     const out = join(mkdtempSync(join(tmpdir(), 'luodi-slip-')), 'slip.docx');
-    const saved = process.env.LUODI_DB;
-    const write = process.stdout.write;
-    process.env.LUODI_DB = db.url;
+    // The CLI reads its database from the environment (config module); stub it for this call only.
+    vi.stubEnv('LUODI_DB', db.url);
     let printed = '';
-    process.stdout.write = ((chunk: string) => ((printed += chunk), true)) as typeof process.stdout.write;
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((printed += String(chunk)), true));
     try {
       await buildCli().parseAsync(['node', 'luodi', 'report', 'supervision', '--action', item.id, '--out', out]);
     } finally {
-      process.stdout.write = write;
-      if (saved === undefined) delete process.env.LUODI_DB;
-      else process.env.LUODI_DB = saved;
+      stdout.mockRestore();
+      vi.unstubAllEnvs();
     }
     expect(printed).toMatch(/已生成督办单.*督办单-督办〔2026〕[123]号\.docx/);
     const text = wordText((await readPackageParts(readFileSync(out), ['word/document.xml']))['word/document.xml']!);
