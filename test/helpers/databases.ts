@@ -55,8 +55,34 @@ export async function createPostgresDatabase(baseUrl: string, poolMax: number): 
     drop: async () => {
       const c = new pg.Client({ connectionString: baseUrl });
       await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
+      try {
+        await dropDatabase(c, name);
+      } finally {
+        await c.end();
+      }
     },
   };
+}
+
+/**
+ * FORCE cannot terminate an autovacuum worker unless the role may signal it (pg_signal_backend):
+ * PostgreSQL refuses with 42501. A plain DROP cancels autovacuum itself, so fall back to it, and
+ * retry while a just-closed connection of ours is still going away (55006).
+ */
+async function dropDatabase(c: pg.Client, name: string): Promise<void> {
+  try {
+    await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    return;
+  } catch (e) {
+    if ((e as { code?: string }).code !== '42501') throw e;
+  }
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await c.query(`DROP DATABASE IF EXISTS ${name}`);
+      return;
+    } catch (e) {
+      if ((e as { code?: string }).code !== '55006' || attempt >= 20) throw e;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
 }
