@@ -12,6 +12,7 @@ import { createPortfolioService } from './features/milestones/portfolio.service.
 import { createTemplatesService } from './features/milestones/templates.service.js';
 import { createLightsQueries } from './features/lights/lights.queries.js';
 import { createLightsService } from './features/lights/lights.service.js';
+import { createLightSupervision } from './features/lights/light-supervision.js';
 import { problemsLightSource, reportsLightSource } from './features/lights/light-sources.js';
 import { createNotificationsService } from './features/notifications/notifications.service.js';
 import { createChannelsService } from './features/notifications/channels.service.js';
@@ -81,7 +82,8 @@ export function createServices(deps: Deps) {
   const meetings = createMeetingsService(deps, audit, notifications);
   const meetingAgenda = createMeetingAgendaService(deps, audit);
   const actionSlips = createActionSlipsService(deps, audit);
-  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions };
+  const lightSupervision = createLightSupervision(deps, projects, actions);
+  return { dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions };
 }
 export type Services = ReturnType<typeof createServices>;
 

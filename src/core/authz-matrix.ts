@@ -162,6 +162,8 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/dashboard': { roles: PROJECT_READERS },
   'GET /api/lights': { roles: PROJECT_READERS },
   'GET /api/projects/:id/lights': { roles: PROJECT_READERS },
+  // 红灯督办, like a 批示: leaders and the coordinator.
+  'POST /api/projects/:id/lights/supervise': { roles: { coordinator: 'scoped', leader: 'scoped' } },
   'GET /api/light-rules': { roles: PROJECT_READERS_ALL },
   // Zone-wide rules: the service refuses a coordinator below the root unit.
   'PUT /api/light-rules': { roles: PROJECT_WRITERS },

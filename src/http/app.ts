@@ -85,7 +85,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerCalendarRoutes(app, s.calendar);
   registerMilestoneRoutes(app, s);
   registerNotificationRoutes(app, s.notifications);
-  registerLightsRoutes(app, s.lights, s.lightQueries);
+  registerLightsRoutes(app, s.lights, s.lightQueries, s.lightSupervision);
   registerDashboardRoutes(app, s.dashboard);
   registerChannelRoutes(app, s.notifyChannels);
   registerReportsRoutes(app, s);

@@ -3,6 +3,14 @@ import { z } from 'zod';
 export const idSchema = z.string().min(1).max(64);
 export const idParamsSchema = z.strictObject({ id: idSchema });
 
+/** A calendar day, YYYY-MM-DD: 2026-06-31 and 2026-02-29 are refused, not rolled over. */
+export const isoDateSchema = z.iso.date({ error: '日期无效，格式应为 YYYY-MM-DD / not a valid date (YYYY-MM-DD)' });
+
+/** True when a YYYY-MM-DD string names a real day of the calendar. */
+export function isCalendarDate(v: string): boolean {
+  return isoDateSchema.safeParse(v).success;
+}
+
 /** Server-side pagination: page is 1-based. */
 export const pageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { LIGHT_COLORS, LIGHT_DIMENSIONS, lightRuleSchema, lightRulesSchema } from '../lights/light-rules.js';
 import { stageSchema } from '../stages.js';
+import { idSchema } from './common.schema.js';
+import { isoDateSchema } from './milestones.schema.js';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, { message: '月份格式应为 YYYY-MM / month must be YYYY-MM' });
 
@@ -23,6 +25,9 @@ export const lightReasonSchema = z.object({
   text: z.object({ zh: z.string(), en: z.string() }),
 });
 
+/** The red light's open 督办 item, if one was raised (one at a time per project). */
+export const lightSupervisionSchema = z.object({ id: z.string(), status: z.string(), deadline: z.string() }).nullable();
+
 export const lightItemSchema = z.object({
   projectId: z.string(),
   name: z.string(),
@@ -34,6 +39,7 @@ export const lightItemSchema = z.object({
   color: z.enum(LIGHT_COLORS),
   reasons: z.array(lightReasonSchema),
   computedAt: z.string(),
+  supervision: lightSupervisionSchema,
 });
 
 export const lightsListSchema = z.object({
@@ -46,7 +52,22 @@ export const lightsListSchema = z.object({
 export const lightHistorySchema = z.object({
   projectId: z.string(),
   months: z.array(z.object({ month: z.string(), color: z.enum(LIGHT_COLORS), reasons: z.array(lightReasonSchema), computedAt: z.string() })),
+  supervision: lightSupervisionSchema,
 });
+
+/**
+ * 红灯督办: raise a 督办 item on a red project. Only the deadline is required; the title, the
+ * detail (the light's reasons) and the owner unit (the project's lead unit) default from the light.
+ */
+export const lightSuperviseInputSchema = z.strictObject({
+  title: z.string().trim().max(200).nullish().transform((v) => v || null),
+  detail: z.string().trim().max(2000).nullish().transform((v) => v || null),
+  ownerUnitId: idSchema.nullish().transform((v) => v ?? null),
+  ownerUserId: idSchema.nullish().transform((v) => v ?? null),
+  leaderId: idSchema.nullish().transform((v) => v ?? null),
+  deadline: isoDateSchema,
+});
+export type LightSuperviseInput = z.infer<typeof lightSuperviseInputSchema>;
 
 export const lightRulesBodySchema = z.strictObject({ rules: lightRulesSchema });
 export const lightRulesResponseSchema = z.object({ rules: z.array(lightRuleSchema), version: z.number() });

@@ -1,14 +1,13 @@
 import { z } from 'zod';
 import { ACTION_ITEM_STATUSES } from '../dispatch/action-items.js';
 import { ATTENDANCE, MEETING_KINDS, MEETING_STATUSES, OUTCOME_KINDS } from '../dispatch/meetings.js';
-import { idSchema } from './common.schema.js';
+import { idSchema, isoDateSchema as isoDate } from './common.schema.js';
 
 /**
  * 调度会议: meetings (调度会 / 会办会 / 现场推进会 / 汇报会) with attendees, agenda items about a
  * project or a problem, and each item's outcomes (情况通报 / 议定事项 / 督办事项). One schema for
  * the API, the web forms and the service.
  */
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: '时间格式应为 HH:MM / time must be HH:MM' });
 const text = (max: number, what: string) => z.string().trim().min(1, { error: `请填写${what} / ${what} is required` }).max(max, { error: `${what}不能超过 ${max} 字 / ${what} is too long` });
 const optText = (max: number) => z.string().trim().max(max, { error: `不能超过 ${max} 字 / at most ${max} characters` }).nullable().optional();

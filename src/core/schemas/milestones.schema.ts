@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateSchema as isoDate } from './common.schema.js';
 import { stageSchema } from '../stages.js';
 import { attachmentIdsSchema, attachmentRefSchema } from './attachments.schema.js';
 import { listProjectsQuerySchema } from './projects.schema.js';
@@ -8,7 +9,6 @@ export const MILESTONE_KINDS = ['approval', 'construction', 'production'] as con
 export const milestoneKindSchema = z.enum(MILESTONE_KINDS);
 export type MilestoneKind = z.infer<typeof milestoneKindSchema>;
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD / date must be YYYY-MM-DD' });
 const code = z.string().trim().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, { error: '节点代码只能含小写字母、数字和连字符 / node code: lowercase letters, digits and hyphens' });
 
 /** One node of a milestone template (节点模板中的一个节点). */

@@ -2,7 +2,7 @@ import { LIGHT_COLORS } from '../lights/light-rules.js';
 import { z } from 'zod';
 import { stageSchema } from '../stages.js';
 import { attachmentIdsSchema, attachmentRefSchema } from './attachments.schema.js';
-import { pageQuerySchema } from './common.schema.js';
+import { isCalendarDate, pageQuerySchema } from './common.schema.js';
 
 type Bilingual = { zh: string; en: string };
 const chineseOf = <K extends string>(names: Record<K, Bilingual>) => Object.fromEntries(Object.entries<Bilingual>(names).map(([k, v]) => [k, v.zh])) as Record<K, string>;
@@ -50,7 +50,11 @@ export const CREDIT_CODE_RE = /^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{1
 export const LEDGER_DATE_RE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
 
 const money = z.int().min(0).max(9_000_000_000_000_000).nullable().describe('元 (integer)');
-const ledgerDate = z.string().regex(LEDGER_DATE_RE, { error: '日期格式应为 2026-06 或 2026-06-15 / date must be YYYY-MM or YYYY-MM-DD' }).nullable();
+const ledgerDate = z
+  .string()
+  .regex(LEDGER_DATE_RE, { error: '日期格式应为 2026-06 或 2026-06-15 / date must be YYYY-MM or YYYY-MM-DD' })
+  .refine((v) => v.length === 7 || isCalendarDate(v), { error: '日期不存在（如 2 月 30 日）/ no such day (e.g. 30 February)' })
+  .nullable();
 const text = (max: number) => z.string().trim().max(max).nullable();
 
 /** The editable fields of a project (项目台账 columns, domain.md §1). Money in 元, land in 亩. */

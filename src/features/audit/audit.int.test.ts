@@ -215,6 +215,14 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
       return { status: (await t.request(coordinator, 'PUT', '/api/light-rules', { body: { rules }, headers: { 'if-match': '"0"' } })).statusCode, action: 'lights.rules.update' };
     },
     'POST /api/lights/recompute': async () => ({ status: (await t.request(coordinator, 'POST', '/api/lights/recompute', { body: {} })).statusCode, action: 'lights.recompute' }),
+    'POST /api/projects/:id/lights/supervise': async () => {
+      // Make the project red by hand: the light rules have their own tests.
+      const db = t.container.deps.db;
+      await db.updateTable('projects').set({ light: 'red' }).where('id', '=', projectId).execute();
+      await db.deleteFrom('projectLights').where('projectId', '=', projectId).execute();
+      await db.insertInto('projectLights').values({ id: 'audit-red-light', projectId, month: '2026-06', unitId: t.rootUnitId, color: 'red', reasons: '[]', computedAt: new Date().toISOString() }).execute();
+      return { status: (await t.request(coordinator, 'POST', `/api/projects/${projectId}/lights/supervise`, { body: { deadline: '2026-06-30' } })).statusCode, action: 'action.supervise-light' };
+    },
     'POST /api/report-rounds': async () => {
       const res = await t.request(coordinator, 'POST', '/api/report-rounds', { body: { kind: 'monthly', period: '2026-05' } });
       reportId = (await t.request(coordinator, 'GET', `/api/reports?round=${res.json().id}`)).json().items[0].id;

@@ -87,6 +87,34 @@ describe.each(databaseVariants())('lights on $name', (variant) => {
     expect((await t.request(townPmo, 'GET', `/api/projects/${ids.A}/lights`)).statusCode).toBe(404);
   });
 
+  it('turns a red light into one 督办 item, defaults from the light, and refuses a second or a non-red one', async () => {
+    const leader = await t.loginAs('leader');
+    const bad = await t.request(leader, 'POST', `/api/projects/${ids.A}/lights/supervise`, { body: { deadline: '2026-06-31' } });
+    expect(bad.statusCode).toBe(400);
+    expect((await t.request(leader, 'POST', `/api/projects/${ids.B}/lights/supervise`, { body: { deadline: '2026-06-30' } })).json().error.details.reason).toContain('不是红灯');
+    const res = await t.request(leader, 'POST', `/api/projects/${ids.A}/lights/supervise`, { body: { deadline: '2026-06-30' } });
+    expect(res.statusCode, res.body).toBe(201);
+    const item = res.json();
+    expect(item).toMatchObject({ sourceKind: 'light', title: '红灯督办：A（6月）', ownerUnitId: ids.zone, deadline: '2026-06-30', status: 'open', detail: '年度投资完成率10%，序时进度41.7%，落后31.7个百分点' });
+    const source = await t.container.deps.db.selectFrom('projectLights').select('id').where('projectId', '=', ids.A!).where('month', '=', '2026-06').executeTakeFirstOrThrow();
+    expect(item.sourceId).toBe(source.id);
+    const again = await t.request(pmo, 'POST', `/api/projects/${ids.A}/lights/supervise`, { body: { deadline: '2026-07-10' } });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.details.actionItemId).toBe(item.id);
+    // The light list and the project's history say it is under supervision; 督办事项 lists it by source.
+    expect((await t.request(pmo, 'GET', '/api/lights?color=red')).json().items[0].supervision).toMatchObject({ id: item.id, status: 'open', deadline: '2026-06-30' });
+    expect((await t.request(pmo, 'GET', `/api/projects/${ids.A}/lights`)).json().supervision.id).toBe(item.id);
+    expect((await t.request(pmo, 'GET', '/api/actions?source=light')).json().items.map((a: { id: string }) => a.id)).toEqual([item.id]);
+    // Outside the caller's units the project does not exist; a viewer may not raise one at all.
+    expect((await t.request(townPmo, 'POST', `/api/projects/${ids.A}/lights/supervise`, { body: { deadline: '2026-06-30' } })).statusCode).toBe(404);
+    expect((await t.request(viewer, 'POST', `/api/projects/${ids.A}/lights/supervise`, { body: { deadline: '2026-06-30' } })).statusCode).toBe(403);
+    // Once verified closed, a still-red project may be supervised again.
+    await t.request(pmo, 'POST', `/api/actions/${item.id}/cancel`, { body: { reason: '并入调度会督办' }, headers: { 'if-match': '"1"' } });
+    const third = await t.request(pmo, 'POST', `/api/projects/${ids.A}/lights/supervise`, { body: { deadline: '2026-07-10', title: '6月底前投资完成率赶上序时' } });
+    expect(third.statusCode, third.body).toBe(201);
+    await t.request(pmo, 'POST', `/api/actions/${third.json().id}/cancel`, { body: { reason: '测试' }, headers: { 'if-match': '"1"' } });
+  });
+
   it('follows data changes through the change scan, and time through the full pass', async () => {
     const lights = t.container.services.lights;
     clock.advance(10 * 60_000); // past the scan's look-back overlap, so set-up writes are old news

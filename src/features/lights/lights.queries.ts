@@ -8,6 +8,7 @@ import { chinaDate } from '../../core/business-date.js';
 import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/database.js';
 import { inScope } from '../projects/projects.repository.js';
+import { openSupervisions } from './light-supervision.js';
 import { scopeOf, type ProjectsService } from '../projects/projects.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 
@@ -77,7 +78,8 @@ export function createLightsQueries(deps: Deps, projects: ProjectsService) {
         .offset((q.page - 1) * q.pageSize)
         .execute();
       const total = q.color ? counts[q.color] : counts.green + counts.yellow + counts.red;
-      return { month, total, counts, items: rows.map((r) => ({ ...r, stage: r.stage as Stage, reasons: worded(r.reasons) })) };
+      const supervisions = await openSupervisions(db, rows.map((r) => r.projectId));
+      return { month, total, counts, items: rows.map((r) => ({ ...r, stage: r.stage as Stage, reasons: worded(r.reasons), supervision: supervisions.get(r.projectId) ?? null })) };
     },
 
     /** A project's light month by month, newest first (light history). */
@@ -90,7 +92,8 @@ export function createLightsQueries(deps: Deps, projects: ProjectsService) {
         .orderBy('month', 'desc')
         .limit(36)
         .execute();
-      return { projectId, months: rows.map((r) => ({ ...r, reasons: worded(r.reasons) })) };
+      const supervision = (await openSupervisions(deps.db, [projectId])).get(projectId) ?? null;
+      return { projectId, months: rows.map((r) => ({ ...r, reasons: worded(r.reasons) })), supervision };
     },
   };
 }

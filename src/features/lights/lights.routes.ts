@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { idParamsSchema } from '../../core/schemas/common.schema.js';
-import { lightHistorySchema, lightRulesBodySchema, lightRulesResponseSchema, lightsListSchema, lightsQuerySchema, recomputeResultSchema } from '../../core/schemas/lights.schema.js';
+import { actionItemDetailSchema } from '../../core/schemas/problems.schema.js';
+import { lightHistorySchema, lightRulesBodySchema, lightSuperviseInputSchema, lightRulesResponseSchema, lightsListSchema, lightsQuerySchema, recomputeResultSchema } from '../../core/schemas/lights.schema.js';
 import { requireIfMatch, withEtag } from '../../http/etag.js';
 import type { App } from '../../http/types.js';
+import type { LightSupervision } from './light-supervision.js';
 import type { LightsQueries } from './lights.queries.js';
 import type { LightsService } from './lights.service.js';
 
-export function registerLightsRoutes(app: App, lights: LightsService, queries: LightsQueries) {
+export function registerLightsRoutes(app: App, lights: LightsService, queries: LightsQueries, supervision: LightSupervision) {
   app.get(
     '/api/lights',
     {
@@ -24,6 +26,20 @@ export function registerLightsRoutes(app: App, lights: LightsService, queries: L
     '/api/projects/:id/lights',
     { schema: { tags: ['lights'], summary: '项目逐月亮灯记录 / a project’s light month by month', params: idParamsSchema, response: { 200: lightHistorySchema } } },
     (request) => queries.history(request.actor, request.params.id),
+  );
+
+  app.post(
+    '/api/projects/:id/lights/supervise',
+    {
+      schema: {
+        tags: ['lights'],
+        summary: '红灯督办：对红灯项目交办督办事项（标题、说明、责任单位默认取自亮灯原因和牵头单位）/ raise a 督办 item on a red project',
+        params: idParamsSchema,
+        body: lightSuperviseInputSchema,
+        response: { 201: actionItemDetailSchema },
+      },
+    },
+    async (request, reply) => reply.code(201).send(withEtag(reply, await supervision.supervise(request.actor, request.params.id, request.body))),
   );
 
   app.get(

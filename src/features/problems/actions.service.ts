@@ -18,6 +18,15 @@ import { actorKind, enforce, eventsRepository, scopePrefix, type NewEvent } from
 import type { EscalationService } from './escalation.service.js';
 import type { ProblemScope } from './problems.repository.js';
 
+/** Where a raised item comes from (other than a meeting or a problem, which insert their own). */
+export interface RaiseSource {
+  kind: 'instruction' | 'light';
+  /** The first event's note, e.g. 领导批示 / 红灯督办. */
+  note: string;
+  auditAction: string;
+  guard?: (trx: Db) => Promise<string | null>;
+}
+
 function toActionItem(r: ActionRow, ctx: { today: string; cal: WorkCalendar; ladder: EscalationLadder }): ActionItem {
   const { unitPath: _u, projectLeaderId: _l, ...rest } = r;
   return {
@@ -67,6 +76,31 @@ export function createActionsService(deps: Deps, audit: AuditService, attachment
     return { row, item: await detail(actor, id) };
   }
 
+  async function raise(actor: Actor, input: InstructionInput, source: RaiseSource) {
+    const now = deps.clock.now().toISOString();
+    const id = newId();
+    await deps.db.transaction().execute(async (trx) => {
+      const project = await trx.selectFrom('projects').innerJoin('units', 'units.id', 'projects.unitId').select(['projects.id', 'units.path']).where('projects.id', '=', input.projectId).executeTakeFirst();
+      const prefix = scopePrefix(actor);
+      if (!project || (prefix && !project.path.startsWith(prefix))) throw new AppError('VALIDATION_FAILED', { field: 'projectId', reason: '项目不存在或不在本单位范围 / unknown project or outside your units' });
+      const sourceId = source.guard ? await source.guard(trx) : null;
+      const unit = await trx.selectFrom('units').select('id').where('id', '=', input.ownerUnitId).executeTakeFirst();
+      if (!unit) throw new AppError('VALIDATION_FAILED', { field: 'ownerUnitId', reason: '单位不存在 / unknown unit' });
+      const leaderId = actor.role === 'leader' ? actor.userId : input.leaderId;
+      const userIds = [input.ownerUserId, leaderId].filter((x): x is string => !!x);
+      if (userIds.length) {
+        const found = await trx.selectFrom('users').select(['id', 'unitId']).where('id', 'in', userIds).where('disabled', '=', 0).execute();
+        if (found.length !== new Set(userIds).size) throw new AppError('VALIDATION_FAILED', { field: 'ownerUserId', reason: '人员不存在或已停用 / unknown or disabled person' });
+        if (input.ownerUserId && found.find((u) => u.id === input.ownerUserId)?.unitId !== input.ownerUnitId) throw new AppError('VALIDATION_FAILED', { field: 'ownerUserId', reason: '责任人须为责任单位人员 / the person must belong to the owner unit' });
+      }
+      const values = { id, sourceKind: source.kind, sourceId, projectId: input.projectId, title: input.title, detail: input.detail, ownerUnitId: input.ownerUnitId, ownerUserId: input.ownerUserId, leaderId, deadline: input.deadline, status: 'open' as const, escalationLevel: 0, feedback: null, feedbackAt: null, closedAt: null, createdBy: actor.userId, version: 1, createdAt: now, updatedAt: now };
+      await actionsRepository.insert(trx, values);
+      await eventsRepository.insert(trx, 'actionItemEvents', id, now, { userId: actor.userId, kind: 'create', toStatus: 'open', note: source.note });
+      await audit.record(trx, actor, { action: source.auditAction, objectType: 'action-item', objectId: id, unitId: input.ownerUnitId, after: values });
+    });
+    return detail(actor, id);
+  }
+
   return {
     detail,
 
@@ -77,29 +111,14 @@ export function createActionsService(deps: Deps, audit: AuditService, attachment
     },
 
     /** 领导批示: a leader (or the coordinator on a leader's behalf) instructs a unit on a project. */
-    async instruct(actor: Actor, input: InstructionInput) {
-      const now = deps.clock.now().toISOString();
-      const id = newId();
-      await deps.db.transaction().execute(async (trx) => {
-        const project = await trx.selectFrom('projects').innerJoin('units', 'units.id', 'projects.unitId').select(['projects.id', 'units.path']).where('projects.id', '=', input.projectId).executeTakeFirst();
-        const prefix = scopePrefix(actor);
-        if (!project || (prefix && !project.path.startsWith(prefix))) throw new AppError('VALIDATION_FAILED', { field: 'projectId', reason: '项目不存在或不在本单位范围 / unknown project or outside your units' });
-        const unit = await trx.selectFrom('units').select('id').where('id', '=', input.ownerUnitId).executeTakeFirst();
-        if (!unit) throw new AppError('VALIDATION_FAILED', { field: 'ownerUnitId', reason: '单位不存在 / unknown unit' });
-        const leaderId = actor.role === 'leader' ? actor.userId : input.leaderId;
-        const userIds = [input.ownerUserId, leaderId].filter((x): x is string => !!x);
-        if (userIds.length) {
-          const found = await trx.selectFrom('users').select(['id', 'unitId']).where('id', 'in', userIds).where('disabled', '=', 0).execute();
-          if (found.length !== new Set(userIds).size) throw new AppError('VALIDATION_FAILED', { field: 'ownerUserId', reason: '人员不存在或已停用 / unknown or disabled person' });
-          if (input.ownerUserId && found.find((u) => u.id === input.ownerUserId)?.unitId !== input.ownerUnitId) throw new AppError('VALIDATION_FAILED', { field: 'ownerUserId', reason: '责任人须为责任单位人员 / the person must belong to the owner unit' });
-        }
-        const values = { id, sourceKind: 'instruction' as const, sourceId: null, projectId: input.projectId, title: input.title, detail: input.detail, ownerUnitId: input.ownerUnitId, ownerUserId: input.ownerUserId, leaderId, deadline: input.deadline, status: 'open' as const, escalationLevel: 0, feedback: null, feedbackAt: null, closedAt: null, createdBy: actor.userId, version: 1, createdAt: now, updatedAt: now };
-        await actionsRepository.insert(trx, values);
-        await eventsRepository.insert(trx, 'actionItemEvents', id, now, { userId: actor.userId, kind: 'create', toStatus: 'open', note: '领导批示' });
-        await audit.record(trx, actor, { action: 'action.instruct', objectType: 'action-item', objectId: id, unitId: input.ownerUnitId, after: values });
-      });
-      return detail(actor, id);
-    },
+    instruct: (actor: Actor, input: InstructionInput) => raise(actor, input, { kind: 'instruction', note: '领导批示', auditAction: 'action.instruct' }),
+
+    /**
+     * Raises an item from another source on a project (a red light's 督办). `guard` runs inside the
+     * transaction before the insert, so its checks (e.g. "no open item yet") cannot race, and
+     * returns the source row's id.
+     */
+    raise,
 
     /** feedback / verify / return / cancel, by the rules of core/dispatch/problems.ts. */
     async act(actor: Actor, id: string, expectedVersion: number, action: Exclude<ActionItemAction, 'escalate'>, input: { note?: string | null | undefined; attachmentIds?: string[] | undefined }) {

@@ -51,4 +51,11 @@ export const enLights: Record<keyof typeof zhLights, string> = {
   'lights.threshold.rounds': 'Rounds',
   'lights.threshold.lateCounts': 'Late counts (1/0)',
   'lights.threshold.months': 'Months before',
+  'lights.supervise': 'Supervise',
+  'lights.supervised': 'Under supervision, due {deadline}',
+  'lights.superviseTitle': 'Red light supervision: {name}',
+  'lights.superviseOk': 'Assign',
+  'lights.superviseHint': 'The item goes to the project’s lead unit and escalates when overdue; follow it under Supervision.',
+  'lights.superviseTitlePh': 'Default: 红灯督办：{name}',
+  'lights.superviseDetailPh': 'Default: this month’s red-light reasons',
 };

@@ -49,4 +49,11 @@ export const zhLights = {
   'lights.threshold.rounds': '期数',
   'lights.threshold.lateCounts': '迟报计入(1/0)',
   'lights.threshold.months': '此前月数',
+  'lights.supervise': '红灯督办',
+  'lights.supervised': '已督办，限 {deadline} 前办结',
+  'lights.superviseTitle': '红灯督办：{name}',
+  'lights.superviseOk': '交办',
+  'lights.superviseHint': '督办事项交项目牵头单位办理，逾期自动升级；办理情况在“督办事项”中跟踪。',
+  'lights.superviseTitlePh': '默认：红灯督办：{name}',
+  'lights.superviseDetailPh': '默认：本月的红灯原因',
 };

@@ -12,6 +12,7 @@ import { StageTag } from '../projects/project-labels.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
 import { LIGHT_HEX, LightDot, monthLabel } from './LightDot.js';
 import { useLights, useRecomputeLights, type LightsList } from './lights.queries.js';
+import { SuperviseLight } from './SuperviseLight.js';
 
 type Item = LightsList['items'][number];
 const PAGE_SIZE = 20;
@@ -64,6 +65,11 @@ export function LightsPage() {
                 {r.text[lang]}
               </Typography.Text>
             ))}
+            {(i.color === 'red' || i.supervision) && (
+              <span>
+                <SuperviseLight projectId={i.projectId} projectName={i.name} supervision={i.supervision} />
+              </span>
+            )}
           </Flex>
         ),
     },

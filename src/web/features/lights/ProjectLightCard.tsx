@@ -2,9 +2,10 @@ import { Card, Flex, Skeleton, Tooltip, Typography } from 'antd';
 import { useI18n } from '../../i18n/i18n.js';
 import { LIGHT_HEX, LightDot, monthLabel } from './LightDot.js';
 import { useProjectLights } from './lights.queries.js';
+import { SuperviseLight } from './SuperviseLight.js';
 
 /** The project's light now, why, and the last twelve months as a strip of dots (light history). */
-export function ProjectLightCard({ projectId }: { projectId: string }) {
+export function ProjectLightCard({ projectId, projectName }: { projectId: string; projectName: string }) {
   const { t, lang } = useI18n();
   const history = useProjectLights(projectId);
   if (!history.data) return <Card size="small" title={t('lights.card')}>{history.isError ? t('lights.none') : <Skeleton active paragraph={{ rows: 1 }} />}</Card>;
@@ -18,6 +19,7 @@ export function ProjectLightCard({ projectId }: { projectId: string }) {
           <Flex gap={8} align="center" wrap>
             <LightDot color={now.color} />
             <Typography.Text type="secondary">{t('lights.month', { month: monthLabel(now.month, lang) })}</Typography.Text>
+            {(now.color === 'red' || history.data.supervision) && <SuperviseLight projectId={projectId} projectName={projectName} supervision={history.data.supervision} />}
           </Flex>
           {now.reasons.length === 0 ? (
             <Typography.Text type="secondary">{t('lights.allClear')}</Typography.Text>

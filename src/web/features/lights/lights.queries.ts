@@ -45,3 +45,13 @@ export function useRecomputeLights() {
     onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: lightsKey }), queryClient.invalidateQueries({ queryKey: ['projects'] })]),
   });
 }
+
+/** 红灯督办: raises a 督办 item on a red project; refreshes lights and 督办事项. */
+export function useSuperviseLight() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ projectId, body }: { projectId: string; body: { deadline: string; title?: string | null; detail?: string | null } }) =>
+      api.post<{ id: string }>(`/api/projects/${encodeURIComponent(projectId)}/lights/supervise`, body),
+    onSettled: () => Promise.all([queryClient.invalidateQueries({ queryKey: lightsKey }), queryClient.invalidateQueries({ queryKey: ['dispatch'] })]),
+  });
+}

@@ -131,7 +131,7 @@ export function ProjectPage() {
                 </Col>
                 <Col xs={24} xl={8}>
                   <Flex vertical gap={16}>
-                    <ProjectLightCard projectId={p.id} />
+                    <ProjectLightCard projectId={p.id} projectName={p.name} />
                     <ProjectResponsibility project={p} />
                     <StageTimeline projectId={p.id} />
                   </Flex>
