@@ -75,7 +75,7 @@ export function createServices(deps: Deps) {
   lights.addSource(problemsLightSource);
   lights.addSource(reportsLightSource);
   const lightQueries = createLightsQueries(deps, projects);
-  const dashboard = createDashboardService(deps, projects, goals, lightQueries);
+  const dashboard = createDashboardService(deps, projects, goals, lightQueries, dispatchSettings);
   // 进展填报: an accepted report's raised problems become 问题 items (same transaction).
   const reportRounds = createReportRoundsService(deps, audit, notifications, calendar);
   const reports = createReportsService(deps, audit, attachments, notifications, projects, { problemsRaised: problemsFromReports(deps, problems) });

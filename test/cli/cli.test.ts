@@ -11,7 +11,10 @@ import { POSTGRES_URL, createPostgresDatabase, createSqlite, type TestDatabase }
 const run = promisify(execFile);
 const BIN = join(packageRoot(), 'bin/luodi.mjs');
 
-/** The real `luodi` command in a child process, as an operator runs it. */
+/**
+ * The real `luodi` command in a child process, as an operator runs it. Each run starts the whole
+ * app, so the tests allow minutes, not seconds, on a busy two-core machine.
+ */
 async function luodi(dbUrl: string, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
     const r = await run(process.execPath, [BIN, ...args], { env: { ...process.env, LUODI_DB: dbUrl, LUODI_LOG_LEVEL: 'silent' } });
@@ -36,22 +39,22 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
     await db.drop();
   });
 
-  it('explains itself: --help on every command', async () => {
+  it('explains itself: --help on every command', { timeout: 120_000 }, async () => {
     for (const cmd of [[], ['serve'], ['migrate'], ['admin', 'create'], ['user', 'add'], ['demo'], ['backup'], ['audit', 'purge'], ['export', 'ledger'], ['import', 'projects']]) {
       const r = await luodi(db.url, ...cmd, '--help');
       expect(r.code, cmd.join(' ')).toBe(0);
       expect(r.stdout).toMatch(/Usage: luodi/);
     }
-  }, 120_000);
+  });
 
-  it('migrates, then reports nothing left to do', async () => {
+  it('migrates, then reports nothing left to do', { timeout: 120_000 }, async () => {
     const first = await luodi(db.url, 'migrate', '--json');
     expect(JSON.parse(first.stdout)).toEqual({ db: variant.name, applied: Object.keys(migrations) });
     const again = await luodi(db.url, 'migrate');
     expect(again.stdout).toMatch(/已是最新/);
   });
 
-  it('refuses a weak admin password with the rules, then creates the admin', async () => {
+  it('refuses a weak admin password with the rules, then creates the admin', { timeout: 120_000 }, async () => {
     const weak = await luodi(db.url, 'admin', 'create', '--username', 'root-admin', '--password', 'abc');
     expect(weak.code).toBe(1);
     expect(weak.stderr).toMatch(/密码长度至少 8 位/);
@@ -60,7 +63,7 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
     expect(JSON.parse(ok.stdout)).toMatchObject({ username: 'root-admin', role: 'system-admin', unitName: '县人民政府' });
   });
 
-  it('adds users by role and unit name, and rejects an unknown role', async () => {
+  it('adds users by role and unit name, and rejects an unknown role', { timeout: 120_000 }, async () => {
     const ok = await luodi(db.url, 'user', 'add', '--username', 'leader1', '--password', 'Str0ng!Pass', '--role', 'leader', '--unit', '县人民政府', '--title', '常务副县长', '--json');
     expect(JSON.parse(ok.stdout)).toMatchObject({ role: 'leader', title: '常务副县长' });
     const bad = await luodi(db.url, 'user', 'add', '--username', 'x1', '--password', 'Str0ng!Pass', '--role', 'king');
@@ -71,7 +74,7 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
   });
 
   // The demo world now includes six months of reports, problems and meetings: ~20 s on a loaded CI machine.
-  it('loads the demo world once and is safe to run twice', { timeout: 90_000 }, async () => {
+  it('loads the demo world once and is safe to run twice', { timeout: 240_000 }, async () => {
     const first = await luodi(db.url, 'demo', '--json');
     const r1 = JSON.parse(first.stdout) as { unitsCreated: number; accounts: { username: string; role: string; password: string }[] };
     expect(r1.unitsCreated).toBeGreaterThanOrEqual(15);
@@ -82,7 +85,7 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
     expect(r2.accountsExisting).toHaveLength(r1.accounts.length);
   });
 
-  it('exports the ledger and re-imports it unchanged; refuses a bad file plainly', async () => {
+  it('exports the ledger and re-imports it unchanged; refuses a bad file plainly', { timeout: 120_000 }, async () => {
     const out = join(packageRoot(), 'test-results', `ledger-${variant.name}-${Date.now()}.xlsx`);
     const exp = await luodi(db.url, 'export', 'ledger', '--out', out, '--json');
     expect(exp.code, exp.stderr).toBe(0);
@@ -99,7 +102,7 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
     expect(badStage.stderr).toMatch(/unknown stage/);
   });
 
-  it('backs up the database while it is in use', async () => {
+  it('backs up the database while it is in use', { timeout: 120_000 }, async () => {
     const out = join(packageRoot(), 'test-results', `backup-${Date.now()}.${variant.name === 'sqlite' ? 'db' : 'dump'}`);
     const r = await luodi(db.url, 'backup', '--out', out, '--json');
     if (variant.name === 'postgres' && /pg_dump/.test(r.stderr) && r.code !== 0) {
@@ -116,7 +119,7 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
     }
   });
 
-  it('refuses to purge audit rows younger than 180 days', async () => {
+  it('refuses to purge audit rows younger than 180 days', { timeout: 120_000 }, async () => {
     const r = await luodi(db.url, 'audit', 'purge', '--older-than-days', '30');
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/180/);

@@ -65,5 +65,14 @@ export const dashboardSchema = z.object({
       }),
     ),
   }),
+  /** Unsolved problems (新增 / 推进中 / 申请销号 / 无法解决) by category and by escalation level (0 = not escalated). */
+  problems: z.object({
+    open: z.number(),
+    overdue: z.number(),
+    byCategory: z.array(z.object({ category: z.string(), count: z.number() })),
+    byLevel: z.array(z.object({ level: z.number(), name: z.string().nullable(), count: z.number() })),
+  }),
+  /** 现场推进会 still to come, soonest first. */
+  siteTours: z.array(z.object({ id: z.string(), title: z.string(), date: z.string(), startTime: z.string().nullable(), place: z.string().nullable(), unitName: z.string(), projects: z.number() })),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

@@ -10,6 +10,8 @@ import { manualClock, startTestApp, type Session, type TestApp } from '../../../
  *   D zone  signed, no plan                                green
  * Total 4000万 planned, 2200万 done: 55.0 %, 28.3 points behind. Zone 60 % ranks first, town 50 %.
  * One action item owned by the zone is past its deadline.
+ * Problems: 土地指标 ×2 (zone; one overdue and escalated to level 1), 资金 ×1 (town), one 已销号 资金.
+ * A 现场推进会 at the zone on 3 December visits A and B; a past one does not count.
  */
 describe.each(databaseVariants())('cockpit on $name', (variant) => {
   let db: TestDatabase;
@@ -44,6 +46,19 @@ describe.each(databaseVariants())('cockpit on $name', (variant) => {
       .insertInto('actionItems')
       .values({ id: 'act-1', sourceKind: 'meeting', sourceId: null, projectId: ids.B!, title: '11月20日前完成电力接入', detail: null, ownerUnitId: ids.zone!, ownerUserId: null, leaderId: null, deadline: '2026-11-20', status: 'open', escalationLevel: 1, feedback: null, feedbackAt: null, closedAt: null, createdBy: null, version: 1, createdAt: now, updatedAt: now })
       .execute();
+    const problem = async (category: string, unitKey: string, deadline: string, extra: Record<string, unknown> = {}) =>
+      t.container.deps.db
+        .insertInto('problems')
+        .values({ id: `pb-${category}-${unitKey}-${deadline}`, projectId: ids.B!, scopeUnitId: ids[unitKey]!, category, description: `${category}问题`, raisedBy: null, leaderId: null, unitId: ids[unitKey]!, ownerUserId: null, supportingUnitIds: '[]', deadline, status: 'in_progress', escalationLevel: 0, closeNote: null, closedAt: null, createdBy: null, version: 1, createdAt: now, updatedAt: now, ...extra })
+        .execute();
+    await problem('土地指标', 'zone', '2026-11-01', { escalationLevel: 1 });
+    await problem('土地指标', 'zone', '2026-12-31');
+    await problem('资金', 'town', '2026-12-31', { status: 'new' });
+    await problem('资金', 'zone', '2026-10-01', { status: 'closed', closedAt: now });
+    const meeting = async (title: string, date: string) => (await t.request(pmo, 'POST', '/api/meetings', { body: { kind: 'site', title, date, unitId: ids.zone } })).json<{ id: string }>().id;
+    const tour = await meeting('经济区重点项目现场推进会', '2026-12-03');
+    for (const p of ['A', 'B']) expect((await t.request(pmo, 'POST', `/api/meetings/${tour}/agenda`, { body: { projectId: ids[p] } })).statusCode).toBe(201);
+    await meeting('十月现场推进会', '2026-10-15');
     await t.container.services.lights.recomputeAll();
   });
   afterAll(async () => {
@@ -75,6 +90,19 @@ describe.each(databaseVariants())('cockpit on $name', (variant) => {
     expect(d.slow.map((p: { name: string }) => p.name)).toEqual(['B', 'C', 'A']);
     expect(d.overdueActions.count).toBe(1);
     expect(d.overdueActions.items[0]).toMatchObject({ title: '11月20日前完成电力接入', ownerUnitName: '经济区', projectName: 'B', escalationLevel: 1 });
+    expect(d.problems).toEqual({
+      open: 3,
+      overdue: 1,
+      byCategory: [
+        { category: '土地指标', count: 2 },
+        { category: '资金', count: 1 },
+      ],
+      byLevel: [
+        { level: 0, name: null, count: 2 },
+        { level: 1, name: '分管领导', count: 1 },
+      ],
+    });
+    expect(d.siteTours).toEqual([{ id: expect.any(String), title: '经济区重点项目现场推进会', date: '2026-12-03', startTime: null, place: null, unitName: '经济区', projects: 2 }]);
   });
 
   it('narrows to a unit subtree', async () => {
@@ -92,6 +120,8 @@ describe.each(databaseVariants())('cockpit on $name', (variant) => {
     expect(d.investment.total.plan).toBe(wan(2000));
     expect(d.investment.byUnit.map((u: { name: string; rank: number }) => [u.name, u.rank])).toEqual([['XX镇', 1]]); // no sub-units: ranked by lead units
     expect(d.overdueActions.count).toBe(0);
+    expect(d.problems.byCategory).toEqual([{ category: '资金', count: 1 }]);
+    expect(d.siteTours).toEqual([]);
     expect((await t.request(townPmo, 'GET', `/api/dashboard?unit=${ids.zone}`)).statusCode).toBe(404);
     const bad = await t.request(pmo, 'GET', '/api/dashboard?period=week');
     expect(bad.statusCode).toBe(400);

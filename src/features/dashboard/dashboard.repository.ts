@@ -87,4 +87,42 @@ export const dashboardRepository = {
     ]);
     return { count: Number(count.n), items };
   },
+
+  /** Unsolved problems whose responsible unit is in view: by category and by escalation level. */
+  async openProblems(db: Db, v: DashboardView, today: string) {
+    let q = db.selectFrom('problems').innerJoin('units', 'units.id', 'problems.unitId').where('problems.status', 'in', OPEN_PROBLEM_STATUSES);
+    const prefix = v.unitPath ?? v.scope?.unitPath;
+    if (prefix) q = q.where('units.path', 'like', `${prefix}%`);
+    const [byCategory, byLevel, overdue] = await Promise.all([
+      q.select(['problems.category', sql<number>`count(*)`.as('n')]).groupBy('problems.category').execute(),
+      q.select(['problems.escalationLevel', sql<number>`count(*)`.as('n')]).groupBy('problems.escalationLevel').execute(),
+      q.where('problems.deadline', '<', today).where('problems.status', '!=', 'unresolvable').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
+    ]);
+    return { byCategory, byLevel, overdue: Number(overdue.n) };
+  },
+
+  /** 现场推进会 from today on that are not yet held (closed), organised by a unit in view. */
+  async siteTours(db: Db, v: DashboardView, today: string, limit: number) {
+    let q = db.selectFrom('meetings').innerJoin('units', 'units.id', 'meetings.unitId').where('meetings.kind', '=', 'site').where('meetings.status', '=', 'open').where('meetings.date', '>=', today);
+    const prefix = v.unitPath ?? v.scope?.unitPath;
+    if (prefix) q = q.where('units.path', 'like', `${prefix}%`);
+    return q
+      .select((eb) => [
+        'meetings.id',
+        'meetings.title',
+        'meetings.date',
+        'meetings.startTime',
+        'meetings.place',
+        'units.name as unitName',
+        eb.selectFrom('meetingAgendaItems').select(sql<number>`count(distinct project_id)`.as('n')).whereRef('meetingAgendaItems.meetingId', '=', 'meetings.id').as('projects'),
+      ])
+      .orderBy('meetings.date')
+      .orderBy('meetings.startTime')
+      .orderBy('meetings.id')
+      .limit(limit)
+      .execute();
+  },
 };
+
+/** Problems still to be solved: everything but 已销号 (无法解决-上报 waits on a higher level). */
+const OPEN_PROBLEM_STATUSES = ['new', 'in_progress', 'close_requested', 'unresolvable'] as const;

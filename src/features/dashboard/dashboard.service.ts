@@ -6,6 +6,7 @@ import type { Dashboard, DashboardQuery } from '../../core/schemas/dashboard.sch
 import { elapsedMonths, timeProgressShare } from '../../core/schedule/time-progress.js';
 import type { GoalsService } from '../goals/goals.service.js';
 import type { LightsQueries } from '../lights/lights.queries.js';
+import type { DispatchSettingsService } from '../problems/dispatch-settings.service.js';
 import { scopeOf, type ProjectsService } from '../projects/projects.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { dashboardRepository, type DashboardView } from './dashboard.repository.js';
@@ -15,7 +16,7 @@ const LIST_SIZE = 10;
 const n = (v: unknown) => Number(v ?? 0);
 
 /** 驾驶舱: one request gathers every figure of the leaders' screen for a unit subtree and period. */
-export function createDashboardService(deps: Deps, projects: ProjectsService, goals: GoalsService, lightQueries: LightsQueries) {
+export function createDashboardService(deps: Deps, projects: ProjectsService, goals: GoalsService, lightQueries: LightsQueries, dispatchSettings: DispatchSettingsService) {
   async function unitInView(actor: Actor, unitId: string | undefined) {
     const db = deps.db;
     if (unitId) {
@@ -40,7 +41,7 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
       const view: DashboardView = { scope: scopeOf(actor), unitPath: q.unit ? unit.path : undefined };
       const share = timeProgressShare(elapsedMonths(year, today));
 
-      const [pipeline, goalList, byLeadUnit, byIndustry, lightCounts, red, fast, slow, overdue, children] = await Promise.all([
+      const [pipeline, goalList, byLeadUnit, byIndustry, lightCounts, red, fast, slow, overdue, children, problems, tours, ladder] = await Promise.all([
         projects.pipeline(actor, { unitId: q.unit, period: q.period }),
         goals.list(actor, { year }),
         dashboardRepository.byLeadUnit(db, view),
@@ -51,6 +52,9 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
         dashboardRepository.paced(db, view, false, LIST_SIZE),
         dashboardRepository.overdueActions(db, view, today, LIST_SIZE),
         db.selectFrom('units').select(['id', 'name', 'path']).where('parentId', '=', unit.id).where('archived', '=', 0).orderBy('sortOrder').orderBy('name').execute(),
+        dashboardRepository.openProblems(db, view, today),
+        dashboardRepository.siteTours(db, view, today, LIST_SIZE),
+        dispatchSettings.ladder(),
       ]);
 
       const leadRows = byLeadUnit.map((r) => ({ path: r.path, plan: n(r.plan), completed: n(r.completed), projects: n(r.projects), red: n(r.red) }));
@@ -80,6 +84,15 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
         fast: paced(fast),
         slow: paced(slow),
         overdueActions: { count: overdue.count, items: overdue.items.map((i) => ({ ...i, escalationLevel: n(i.escalationLevel) })) },
+        problems: {
+          open: problems.byLevel.reduce((sum, r) => sum + n(r.n), 0),
+          overdue: problems.overdue,
+          byCategory: problems.byCategory.map((r) => ({ category: r.category, count: n(r.n) })).sort((a, b) => b.count - a.count || a.category.localeCompare(b.category)),
+          byLevel: problems.byLevel
+            .map((r) => ({ level: n(r.escalationLevel), name: n(r.escalationLevel) > 0 ? (ladder.levels[n(r.escalationLevel) - 1]?.name ?? null) : null, count: n(r.n) }))
+            .sort((a, b) => a.level - b.level),
+        },
+        siteTours: tours.map((r) => ({ ...r, projects: n(r.projects) })),
       };
     },
   };

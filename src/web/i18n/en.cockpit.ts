@@ -27,4 +27,13 @@ export const enCockpit: Record<keyof typeof zhCockpit, string> = {
   'cockpit.overdue': 'Overdue actions ({n})',
   'cockpit.noOverdue': 'No overdue actions',
   'cockpit.none': 'None',
+  'cockpit.problems': 'Unsolved problems ({n}, {overdue} overdue)',
+  'cockpit.problemsByCategory': 'Unsolved problems by category',
+  'cockpit.noProblems': 'No unsolved problems',
+  'cockpit.byLevel': 'Escalation:',
+  'cockpit.notEscalated': 'Not escalated',
+  'cockpit.level': 'Level {n}',
+  'cockpit.siteTours': 'Upcoming site tours',
+  'cockpit.noSiteTours': 'No site tours scheduled',
+  'cockpit.tourProjects': '{n} projects',
 };

@@ -97,4 +97,6 @@ export const enProblems: Record<keyof typeof zhProblems, string> = {
   'ds.unitHeads': 'Unit heads',
   'ds.unitHeadsHint': 'The "unit head" level notifies the person named here; for other units, all their coordinators and staff.',
   'ds.addHead': 'Add a unit',
+  'pb.filterLevel': 'Escalation level {n} (0 = not escalated)',
+  'pb.filterUnit': 'Selected unit only',
 };

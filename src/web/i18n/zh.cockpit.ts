@@ -25,4 +25,13 @@ export const zhCockpit = {
   'cockpit.overdue': '超期督办（{n} 项）',
   'cockpit.noOverdue': '没有超期督办事项',
   'cockpit.none': '暂无',
+  'cockpit.problems': '未解决问题（{n} 个，超期 {overdue} 个）',
+  'cockpit.problemsByCategory': '未解决问题按类别',
+  'cockpit.noProblems': '没有未解决的问题',
+  'cockpit.byLevel': '升级层级：',
+  'cockpit.notEscalated': '未升级',
+  'cockpit.level': '第{n}级',
+  'cockpit.siteTours': '近期现场推进会',
+  'cockpit.noSiteTours': '近期没有安排现场推进会',
+  'cockpit.tourProjects': '{n} 个项目',
 };

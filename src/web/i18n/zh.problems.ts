@@ -98,4 +98,6 @@ export const zhProblems = {
   'ds.unitHeads': '责任单位主要负责人',
   'ds.unitHeadsHint': '第“责任单位主要负责人”级通知此处所填人员；未填的单位通知该单位全部项目办和单位人员。',
   'ds.addHead': '增加单位',
+  'pb.filterLevel': '升级层级：第{n}级（0 为未升级）',
+  'pb.filterUnit': '限所选单位',
 } as const;

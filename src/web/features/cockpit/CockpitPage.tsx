@@ -12,6 +12,7 @@ import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { LIGHT_HEX, LightDot } from '../lights/LightDot.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
 import { industryOption, lightsOption, pipelineOption, unitInvestmentOption } from './chart-options.js';
+import { ProblemsPanel, SiteToursPanel } from './CockpitDispatchPanels.js';
 
 type Period = Dashboard['period']['kind'];
 const PERIODS: Period[] = ['month', 'quarter', 'year'];
@@ -173,6 +174,12 @@ export function CockpitPage() {
               )}
             />
           </Card>
+        </Col>
+        <Col xs={24} md={12} xl={12}>
+          <ProblemsPanel d={d} unitId={unitId} />
+        </Col>
+        <Col xs={24} md={12} xl={12}>
+          <SiteToursPanel d={d} />
         </Col>
       </Row>
     </>

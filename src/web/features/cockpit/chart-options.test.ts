@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Dashboard } from '../../../core/schemas/dashboard.schema.js';
-import { industryOption, lightsOption, pipelineOption, unitInvestmentOption } from './chart-options.js';
+import { industryOption, lightsOption, pipelineOption, problemsOption, unitInvestmentOption } from './chart-options.js';
 
 const progress = (plan: number, completed: number, rate: number | null, gapPoints: number | null) => ({ plan, completed, projects: 1, rate, expected: 83.3, gapPoints });
 const stock = (count: number) => ({ count, totalInvestment: 0 });
@@ -29,6 +29,8 @@ const d = {
   fast: [],
   slow: [],
   overdueActions: { count: 0, items: [] },
+  problems: { open: 5, overdue: 1, byCategory: [{ category: '土地指标', count: 3 }, { category: '资金', count: 2 }], byLevel: [] },
+  siteTours: [],
 } as unknown as Dashboard;
 
 type Series = { data: { value: number; link: string; itemStyle?: { color: string } }[]; markLine?: { data: { xAxis: number }[] } }[];
@@ -68,5 +70,12 @@ describe('cockpit chart options', () => {
       ['黄灯', 1, '/lights?color=yellow'],
       ['绿灯', 2, '/lights?color=green'],
     ]);
+  });
+  it('bars the unsolved problems by category, each bar opening that category’s list in the unit', () => {
+    const o = problemsOption(d, 'zh', 'zone');
+    expect((o.yAxis as { data: string[] }).data).toEqual(['土地指标', '资金']);
+    const [bar] = o.series as Series;
+    expect(bar!.data.map((x) => x.value)).toEqual([3, 2]);
+    expect(bar!.data[1]!.link).toBe('/problems?view=active&category=%E8%B5%84%E9%87%91&unitId=zone');
   });
 });

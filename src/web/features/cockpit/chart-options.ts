@@ -26,6 +26,7 @@ const T = {
   none: { zh: '未亮灯', en: 'No light' },
   lights: { green: { zh: '绿灯', en: 'Green' }, yellow: { zh: '黄灯', en: 'Yellow' }, red: { zh: '红灯', en: 'Red' } },
   other: { zh: '未分类', en: 'Unclassified' },
+  problems: { zh: '未解决问题（个）', en: 'Unsolved problems' },
 };
 
 const withUnit = (path: string, unitId: string | null) => (unitId ? `${path}${path.includes('?') ? '&' : '?'}unitId=${encodeURIComponent(unitId)}` : path);
@@ -98,5 +99,25 @@ export function lightsOption(d: Dashboard, lang: Lang, unitId: string | null): C
     tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
     legend: { bottom: 0 },
     series: [{ type: 'pie', radius: ['45%', '70%'], center: ['50%', '45%'], label: { formatter: '{b}\n{c}' }, data: slices }],
+  };
+}
+
+/** Unsolved problems by category, most first; a bar opens the problem list of that category. */
+export function problemsOption(d: Dashboard, lang: Lang, unitId: string | null): ChartOption {
+  const rows = d.problems.byCategory.slice(0, 8);
+  return {
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    grid: { left: 96, right: 32, top: 8, bottom: 24 },
+    xAxis: { type: 'value', minInterval: 1 },
+    yAxis: { type: 'category', inverse: true, data: rows.map((r) => r.category), axisLabel: { width: 88, overflow: 'truncate' } },
+    series: [
+      {
+        name: T.problems[lang],
+        type: 'bar',
+        itemStyle: { color: LIGHT.yellow },
+        label: { show: true, position: 'right' },
+        data: rows.map((r) => ({ value: r.count, link: withUnit(`/problems?view=active&category=${encodeURIComponent(r.category)}`, unitId) })),
+      },
+    ],
   };
 }

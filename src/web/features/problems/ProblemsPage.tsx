@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Flex, Segmented, Table, Typography } from 'antd';
+import { Button, Card, Flex, Segmented, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import type { ProblemView } from '../../../core/dispatch/problems.js';
@@ -28,7 +28,11 @@ export function ProblemsPage() {
   const openId = params.get('id');
   const [page, setPage] = useState(1);
   const [raising, setRaising] = useState(false);
-  const list = useProblems({ view, page, pageSize: 20 });
+  // The cockpit opens this page narrowed to a category, an escalation level or a unit subtree.
+  const category = params.get('category');
+  const level = params.get('level');
+  const unitId = params.get('unitId');
+  const list = useProblems({ view, page, pageSize: 20, ...(category ? { category } : {}), ...(level ? { level } : {}), ...(unitId ? { unitId } : {}) });
   const summary = useProblemSummary();
   const set = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
@@ -63,6 +67,21 @@ export function ProblemsPage() {
             data-testid="problem-views"
           />
           {list.data && <Typography.Text type="secondary">{t('pb.weekFrom', { date: list.data.weekStart })}</Typography.Text>}
+          {category && (
+            <Tag closable onClose={() => set({ category: null })} data-testid="problem-filter-category">
+              {t('pb.f.category')}：{category}
+            </Tag>
+          )}
+          {level && (
+            <Tag closable onClose={() => set({ level: null })}>
+              {t('pb.filterLevel', { n: level })}
+            </Tag>
+          )}
+          {unitId && (
+            <Tag closable onClose={() => set({ unitId: null })}>
+              {t('pb.filterUnit')}
+            </Tag>
+          )}
         </Flex>
         <Table<Problem>
           rowKey="id"
