@@ -58,4 +58,6 @@ export const enLights: Record<keyof typeof zhLights, string> = {
   'lights.superviseHint': 'The item goes to the project’s lead unit and escalates when overdue; follow it under Supervision.',
   'lights.superviseTitlePh': 'Default: 红灯督办：{name}',
   'lights.superviseDetailPh': 'Default: this month’s red-light reasons',
+  'lights.f.title': 'Item',
+  'lights.f.detail': 'Details',
 };

@@ -56,4 +56,6 @@ export const zhLights = {
   'lights.superviseHint': '督办事项交项目牵头单位办理，逾期自动升级；办理情况在“督办事项”中跟踪。',
   'lights.superviseTitlePh': '默认：红灯督办：{name}',
   'lights.superviseDetailPh': '默认：本月的红灯原因',
+  'lights.f.title': '督办事项',
+  'lights.f.detail': '督办内容',
 };

@@ -68,10 +68,10 @@ function SuperviseModal({ projectId, projectName, onClose }: { projectId: string
         <Form.Item name="deadline" label={t('pb.f.deadline')} rules={[{ required: true, message: t('validation.required') }]}>
           <Input type="date" data-testid="light-supervise-deadline" />
         </Form.Item>
-        <Form.Item name="title" label={t('ac.f.title')}>
+        <Form.Item name="title" label={t('lights.f.title')}>
           <Input maxLength={200} placeholder={t('lights.superviseTitlePh', { name: projectName })} />
         </Form.Item>
-        <Form.Item name="detail" label={t('ac.f.detail')}>
+        <Form.Item name="detail" label={t('lights.f.detail')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} maxLength={2000} placeholder={t('lights.superviseDetailPh')} />
         </Form.Item>
       </Form>
