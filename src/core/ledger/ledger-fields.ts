@@ -65,7 +65,8 @@ export type DateKey =
   | 'plannedCompletionDate'
   | 'actualCompletionDate'
   | 'plannedOperationDate'
-  | 'actualOperationDate';
+  | 'actualOperationDate'
+  | 'statsEnteredDate';
 
 const DATE_NOT = /金额|额|企业|主体|情况|地点|条件|手续|以来|率|要求|计划书|进度|内容/;
 
@@ -318,6 +319,7 @@ export const LEDGER_FIELDS = [
   { key: 'actualCompletionDate', label: '实际竣工时间', labelEn: 'Actual completion date', kind: 'date', exact: ['实际竣工时间', '实际竣工', '实际建成时间', '实际完工时间', '实际竣工日期', '竣工时间实际'], contains: ['实际竣工', '实际建成', '实际完工'], not: /投产|金额|额|情况/ },
   { key: 'operationDate', label: '投产时间（按阶段判断计划/实际）', labelEn: 'Operation date (planned or actual by stage)', kind: 'dateAuto', auto: { planned: 'plannedOperationDate', actual: 'actualOperationDate', actualFrom: 'operating' }, exact: ['投产时间', '投产日期', '投产', '达产时间', '竣工投产时间', '建成投产时间', '投用时间', '投运时间', '运营时间', '竣工投产', '投入使用时间', '投产年月'], contains: ['投产时间', '投产日期', '达产时间', '投用时间', '投运时间'], not: /计划|预计|拟|实际|产值|后|情况/ },
   { key: 'plannedOperationDate', label: '计划投产时间', labelEn: 'Planned operation date', kind: 'date', exact: ['计划投产时间', '预计投产时间', '计划投产', '预计投产', '拟投产时间', '计划竣工投产时间', '预计竣工投产时间', '计划建成投产时间', '预计达产时间', '计划投用时间', '投产时间计划', '计划投产日期'], contains: ['计划投产', '预计投产', '计划竣工投产', '预计竣工投产', '计划建成投产', '拟投产'], not: /产值|金额|额|情况/ },
+  { key: 'statsEnteredDate', label: '统计入库时间', labelEn: 'Entered in statistics', kind: 'date', exact: ['统计入库时间', '入库时间', '纳统时间', '入统时间', '统计入库', '入库纳统时间', '纳入统计时间'], contains: ['入库时间', '纳统时间', '入统时间', '统计入库'], not: DATE_NOT },
   { key: 'actualOperationDate', label: '实际投产时间', labelEn: 'Actual operation date', kind: 'date', exact: ['实际投产时间', '实际投产', '实际竣工投产时间', '实际投产日期', '实际投用时间', '投产时间实际'], contains: ['实际投产', '实际竣工投产'], not: /产值|金额|额|情况/ },
   { key: 'constructionPeriod', label: '建设起止年限', labelEn: 'Construction period', kind: 'period', exact: ['建设起止年限', '建设年限', '起止年限', '建设周期', '建设工期', '项目工期', '工期', '建设期限', '起止时间', '建设起止时间', '建设起止年月', '开竣工时间', '建设时间', '起止年月'], contains: ['起止年限', '起止时间', '建设年限', '工期', '建设周期', '起止年月'] },
   { key: 'version', label: '版本（系统列）', labelEn: 'Version (system column)', kind: 'integer', verbatim: true, exact: ['__version'] },

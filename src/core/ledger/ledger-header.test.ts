@@ -64,6 +64,8 @@ describe('header synonyms', () => {
     ['计划投产时间', 'plannedOperationDate'],
     ['计划竣工投产时间', 'plannedOperationDate'],
     ['实际投产时间', 'actualOperationDate'],
+    ['统计入库时间', 'statsEnteredDate'],
+    ['纳统时间', 'statsEnteredDate'],
     ['开工时间', 'startDate'],
     ['签约时间', 'signDate'],
     ['建设起止年限', 'constructionPeriod'],

@@ -11,7 +11,7 @@ export const PLAIN_FIELDS = [
   'outputValue', 'taxRevenue', 'jobs',
 ] as const;
 export const DATE_FIELDS = [
-  'plannedSignDate', 'actualSignDate', 'plannedStartDate', 'actualStartDate', 'plannedCompletionDate', 'actualCompletionDate', 'plannedOperationDate', 'actualOperationDate',
+  'plannedSignDate', 'actualSignDate', 'plannedStartDate', 'actualStartDate', 'plannedCompletionDate', 'actualCompletionDate', 'plannedOperationDate', 'actualOperationDate', 'statsEnteredDate',
 ] as const;
 /** Every record column recordColumnsOf() may fill. */
 export const RECORD_COLUMNS = [...PLAIN_FIELDS, ...DATE_FIELDS, 'landAreaCentimu'] as const;

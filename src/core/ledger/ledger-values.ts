@@ -49,6 +49,8 @@ export interface LedgerValues {
   actualCompletionDate?: LedgerDate;
   plannedOperationDate?: LedgerDate;
   actualOperationDate?: LedgerDate;
+  /** 统计入库 (the project entered the statistics system after its start). */
+  statsEnteredDate?: LedgerDate;
   progressText?: string;
   outputValue?: number;
   taxRevenue?: number;
@@ -104,6 +106,7 @@ export function compactValues(v: LedgerValues): LedgerValues {
   if (v.actualCompletionDate !== undefined) o.actualCompletionDate = v.actualCompletionDate;
   if (v.plannedOperationDate !== undefined) o.plannedOperationDate = v.plannedOperationDate;
   if (v.actualOperationDate !== undefined) o.actualOperationDate = v.actualOperationDate;
+  if (v.statsEnteredDate !== undefined) o.statsEnteredDate = v.statsEnteredDate;
   if (v.progressText !== undefined) o.progressText = v.progressText;
   if (v.outputValue !== undefined) o.outputValue = v.outputValue;
   if (v.taxRevenue !== undefined) o.taxRevenue = v.taxRevenue;

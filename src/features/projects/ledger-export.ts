@@ -69,6 +69,7 @@ const STANDARD_COLUMNS: Column[] = [
   date('实际竣工', (r) => r.actual_completion_date),
   date('计划投产', (r) => r.planned_operation_date),
   date('实际投产', (r) => r.actual_operation_date),
+  date('统计入库', (r) => r.stats_entered_date),
   { header: '形象进度', width: 36, value: (r) => r.progress_text },
   { header: '包挂领导', width: 16, value: (r) => (r.leader_name ? (r.leader_title ? `${r.leader_name}（${r.leader_title}）` : r.leader_name) : null) },
   { header: '责任单位', width: 20, value: (r) => r.lead_unit_name },

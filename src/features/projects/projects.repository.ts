@@ -252,6 +252,7 @@ export const projectsRepository = {
         'projects.actualCompletionDate',
         'projects.plannedOperationDate',
         'projects.actualOperationDate',
+        'projects.statsEnteredDate',
         'projects.progressText',
         'projects.extra',
         'units.name as leadUnitName',
