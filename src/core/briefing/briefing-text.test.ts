@@ -7,7 +7,7 @@ describe('汇报材料 templates', () => {
     expect(money(12.345 * YI)).toBe('12.35亿元');
     expect(money(5_000_000)).toBe('500万元');
     expect(nameList(['A'])).toBe('A');
-    expect(nameList(['A', 'B'])).toBe('A、B2个项目');
+    expect(nameList(['A', 'B'])).toBe('A、B');
     expect(nameList(['A', 'B', 'C', 'D'])).toBe('A、B、C等4个项目');
   });
 

@@ -40,8 +40,10 @@ export interface BriefingProblem {
 
 export interface BriefingFacts {
   unitName: string;
-  /** YYYY-MM-DD: the 成文日期 and the "as of" of every figure. */
+  /** YYYY-MM-DD: the 成文日期 (the meeting the draft is for), which anchors the recent and near windows. */
   date: string;
+  /** YYYY-MM-DD the figures are as of (today when generated); defaults to `date`. */
+  asOf?: string;
   /** Days back that count as "recently" for signings, starts and completions. */
   recentDays: number;
   stock: Record<'reserve' | 'negotiating' | 'signed' | 'construction' | 'completed' | 'operating', { count: number; totalInvestment: number }>;
@@ -66,11 +68,11 @@ export function money(yuan: number): string {
 /** "2026年6月" from YYYY-MM-DD (a planned date reads as a month in prose). */
 export const monthOf = (iso: string) => `${iso.slice(0, 4)}年${Number(iso.slice(5, 7))}月`;
 
-/** "A、B、C等5个项目" (at most `max` names). */
+/** "A、B" or, past `max` names, "A、B、C等5个项目". */
 export function nameList(names: string[], max = 3): string {
   if (names.length === 0) return '';
   const shown = names.slice(0, max).join('、');
-  return names.length > max ? `${shown}等${names.length}个项目` : names.length > 1 ? `${shown}${names.length}个项目` : shown;
+  return names.length > max ? `${shown}等${names.length}个项目` : shown;
 }
 
 /** 2026-05-12 → 2026年5月12日 (as 成文日期 are written; core does not depend on src/documents). */
@@ -85,7 +87,7 @@ export function situationParagraphs(f: BriefingFacts): string[] {
   const active = (['reserve', 'negotiating', 'signed', 'construction', 'completed', 'operating'] as const).reduce((a, k) => a + s[k].count, 0);
   const total = (['reserve', 'negotiating', 'signed', 'construction', 'completed', 'operating'] as const).reduce((a, k) => a + s[k].totalInvestment, 0);
   const out = [
-    `截至${chineseDate(f.date)}，${f.unitName}纳入调度的重大项目共${active}个，总投资${money(total)}。其中，储备${s.reserve.count}个、在谈${s.negotiating.count}个、签约待开工${s.signed.count}个、开工在建${s.construction.count}个、竣工${s.completed.count}个、投产${s.operating.count}个。`,
+    `截至${chineseDate(f.asOf ?? f.date)}，${f.unitName}纳入调度的重大项目共${active}个，总投资${money(total)}。其中，储备${s.reserve.count}个、在谈${s.negotiating.count}个、签约待开工${s.signed.count}个、开工在建${s.construction.count}个、竣工${s.completed.count}个、投产${s.operating.count}个。`,
   ];
 
   const flowSentences = (Object.keys(FLOW_NAMES) as (keyof typeof FLOW_NAMES)[]).map((k) => {
