@@ -30,7 +30,7 @@ const project = (r: { name: string; unit: string; date: string | null; investmen
  * finish this year. Scope is the dashboard's: a scoped caller reads its own subtree only.
  */
 export function createBriefingService(deps: Deps, audit: AuditService, dashboard: DashboardService, dispatchSettings: DispatchSettingsService) {
-  async function briefingData(actor: Actor, q: BriefingQuery): Promise<BriefingData> {
+  async function briefingData(actor: Actor, q: BriefingQuery): Promise<BriefingData & { unitId: string }> {
     const db = deps.db;
     const today = chinaDate(deps.clock.now());
     const date = q.date ?? today;
@@ -81,7 +81,7 @@ export function createBriefingService(deps: Deps, audit: AuditService, dashboard
         overdueDays: Math.max(0, Math.round((Date.parse(date) - Date.parse(p.deadline)) / DAY)),
       })),
     };
-    return { ...facts, office: unit.name };
+    return { ...facts, office: unit.name, unitId: unit.id };
   }
 
   /** The draft's bytes and file name; generating it is recorded in the audit trail. */
@@ -89,7 +89,7 @@ export function createBriefingService(deps: Deps, audit: AuditService, dashboard
     const data = await briefingData(actor, q);
     const content = await renderOfficialDocument(briefingDocument(data));
     const fileName = briefingFileName(data);
-    await audit.recordNow(actor, { action: 'documents.briefing', objectType: 'unit', objectId: q.unit ?? null, detail: fileName });
+    await audit.recordNow(actor, { action: 'documents.briefing', objectType: 'unit', objectId: data.unitId, unitId: data.unitId, detail: fileName });
     return { fileName, content };
   }
 
