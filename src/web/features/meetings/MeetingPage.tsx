@@ -69,16 +69,17 @@ export function MeetingPage() {
             </Button>
           ) : (
             editable && (
-            <>
-              <Flex align="center" gap={6}>
-                <Switch checked={runMode} onChange={setRunMode} aria-label={t('meeting.runMode')} data-testid="run-mode" />
-                <Typography.Text>{t('meeting.runMode')}</Typography.Text>
-              </Flex>
-              <Button danger icon={<LockOutlined />} onClick={confirmClose} loading={close.isPending} data-testid="meeting-close">
-                {t('meeting.close')}
-              </Button>
-            </>
-          ))
+              <>
+                <Flex align="center" gap={6}>
+                  <Switch checked={runMode} onChange={setRunMode} aria-label={t('meeting.runMode')} data-testid="run-mode" />
+                  <Typography.Text>{t('meeting.runMode')}</Typography.Text>
+                </Flex>
+                <Button danger icon={<LockOutlined />} onClick={confirmClose} loading={close.isPending} data-testid="meeting-close">
+                  {t('meeting.close')}
+                </Button>
+              </>
+            )
+          )
         }
       />
       {m.status === 'closed' && <Alert type="info" showIcon icon={<LockOutlined />} style={{ marginBottom: 16 }} title={t('meeting.closedAt', { time: new Date(m.closedAt ?? '').toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') })} data-testid="meeting-locked" />}
