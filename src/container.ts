@@ -19,6 +19,8 @@ import { createChannelsService } from './features/notifications/channels.service
 import { createMeetingAgendaService } from './features/meetings/meeting-agenda.service.js';
 import { createMeetingsService } from './features/meetings/meetings.service.js';
 import { createActionSlipsService } from './features/action-slips/action-slips.service.js';
+import { createBriefingService } from './features/office-documents/briefing.service.js';
+import { createMinutesService } from './features/office-documents/minutes.service.js';
 import { createActionsService } from './features/problems/actions.service.js';
 import { createDispatchSettingsService } from './features/problems/dispatch-settings.service.js';
 import { createEscalationService } from './features/problems/escalation.service.js';
@@ -83,7 +85,9 @@ export function createServices(deps: Deps) {
   const meetingAgenda = createMeetingAgendaService(deps, audit);
   const actionSlips = createActionSlipsService(deps, audit);
   const lightSupervision = createLightSupervision(deps, projects, actions);
-  return { dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions };
+  const minutes = createMinutesService(deps, audit);
+  const briefing = createBriefingService(deps, audit, dashboard, dispatchSettings);
+  return { dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, minutes, briefing, dispatchSettings, escalation, problems, actions };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -4,6 +4,8 @@ import { registerAdminCommands } from './commands/accounts.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerImportCommands, registerLedgerCommands } from './commands/ledger.js';
 import { registerReportSlipCommands } from './commands/report-slips.js';
+import { registerReportMinutesCommand } from './commands/report-minutes.js';
+import { registerReportBriefingCommand } from './commands/report-briefing.js';
 import { registerServeCommand } from './commands/serve.js';
 import { describeError } from './runtime.js';
 
@@ -22,6 +24,8 @@ export function buildCli(): Command {
   registerLedgerCommands(program);
   registerImportCommands(program);
   registerReportSlipCommands(program);
+  registerReportMinutesCommand(program);
+  registerReportBriefingCommand(program);
   return program;
 }
 

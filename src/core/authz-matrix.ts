@@ -200,6 +200,9 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'PATCH /api/meetings/:id/outcomes/:outcomeId': { roles: PROJECT_WRITERS },
   'DELETE /api/meetings/:id/outcomes/:outcomeId': { roles: PROJECT_WRITERS },
   'GET /api/actions/:id/slip': { roles: PROJECT_READERS },
+  // 会议纪要 is read like its meeting; 汇报材料 is drafted for leaders by 项目办, within their subtree.
+  'GET /api/meetings/:id/minutes': { roles: PROJECT_READERS },
+  'GET /api/documents/briefing': { roles: { leader: 'scoped', coordinator: 'scoped' } },
 
   // 问题清单 / 督办事项: read by the business roles within their scope (the responsible unit's or
   // the project's unit subtree, or the items they lead or own); raised by 项目办 and unit staff;

@@ -20,6 +20,7 @@ export const ERROR_CODES = {
   CONFLICT: { status: 409, zh: '与已有记录冲突', en: 'Conflicts with an existing record' },
   SETUP_ALREADY_DONE: { status: 409, zh: '系统已完成初始化', en: 'Setup has already been completed' },
   ATTACHMENT_IN_USE: { status: 409, zh: '附件已作为依据关联到记录，不能删除', en: 'The attachment is evidence on a record and cannot be deleted' },
+  MEETING_NOT_CLOSED: { status: 409, zh: '会议尚未结束，结束会议后才能生成会议纪要', en: 'The meeting is not closed yet; close it before printing the minutes' },
   MEETING_CLOSED: { status: 409, zh: '会议已结束并锁定，不能再修改', en: 'The meeting is closed and locked; it can no longer be changed' },
   VERSION_CONFLICT: { status: 412, zh: '记录已被他人修改，请查看最新内容后再保存', en: 'The record was changed by someone else; review the latest version and save again' },
   PAYLOAD_TOO_LARGE: { status: 413, zh: '提交的内容过大', en: 'The request body is too large' },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { expectOfficialLayout } from '../../test/helpers/docx-layout.js';
 import { actionSlipDocument, actionSlipFileName, type ActionSlipData } from './action-slips.js';
 import { readPackageParts, wordText } from './docx-parts.js';
 import { renderOfficialDocument, type OfficialDocument } from './official-document.js';
@@ -113,6 +114,9 @@ describe('official document (GB/T 9704-2012)', () => {
     expect(doc.docNumber).toBe('督办〔2026〕12号');
     expect(actionSlipFileName(data)).toBe('督办单-督办〔2026〕12号.docx');
     const text = wordText((await readPackageParts(await renderOfficialDocument(doc), ['word/document.xml']))['word/document.xml']!);
+    // The shared layout check every generated 公文 passes (test/helpers/docx-layout.ts).
+    await expectOfficialLayout(await renderOfficialDocument(doc), { title: '督 办 单', headings: [] });
+    await expectOfficialLayout(await renderOfficialDocument(bulletin), { title: bulletin.title, headings: ['一、总体情况', '（一）开工情况', '1.新开工项目', '（二）投资完成情况', '二、存在问题'] });
     for (const s of ['督 办 单', '督办〔2026〕12号', '港口物流园项目', '6月下旬开工', '经济区规划建设局', '李书记', '2026年6月30日', '办理中', '2026年5月13日']) expect(text).toContain(s);
     const late = actionSlipDocument({ ...data, kind: 'reminder', overdueDays: 6, date: '2026-07-06' });
     expect(late.title).toBe('催 办 单');

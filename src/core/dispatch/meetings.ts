@@ -28,11 +28,13 @@ export const OUTCOME_KIND_NAMES: Record<OutcomeKind, { zh: string; en: string }>
   action: { zh: '督办事项', en: 'Action' },
 };
 
-export const ATTENDANCE = ['present', 'absent', 'leave', 'delegate'] as const;
+/** observer = 列席 (sits in without being a member: the 纪要 lists them apart from 出席). */
+export const ATTENDANCE = ['present', 'absent', 'leave', 'delegate', 'observer'] as const;
 export type Attendance = (typeof ATTENDANCE)[number];
 export const ATTENDANCE_NAMES: Record<Attendance, { zh: string; en: string }> = {
   present: { zh: '出席', en: 'Present' },
   absent: { zh: '缺席', en: 'Absent' },
   leave: { zh: '请假', en: 'On leave' },
   delegate: { zh: '委托出席', en: 'Sent a deputy' },
+  observer: { zh: '列席', en: 'Sitting in' },
 };

@@ -69,7 +69,8 @@ export async function loadDemoMeetings(deps: Deps, services: Services, actor: Ac
       const id = await user(u);
       if (id) attendees.push({ userId: id, attendance: 'present' });
     }
-    for (const g of spec.guests ?? []) attendees.push({ name: g, attendance: g.includes('请假') ? 'leave' : 'present' });
+    // Guests without an account sit in (列席) — the 会议纪要 lists them apart from the members; "（请假）" marks leave.
+    for (const g of spec.guests ?? []) attendees.push({ name: g, attendance: g.includes('请假') ? 'leave' : 'observer' });
     m = await services.meetingAgenda.putAttendees(actor, m.id, m.version, { attendees });
     const then = new Map<string, DemoOutcome['then']>();
     for (const item of spec.items) {

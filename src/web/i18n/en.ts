@@ -2,6 +2,7 @@ import { enAttachments } from './en.attachments.js';
 import { enGoals } from './en.goals.js';
 import { enLights } from './en.lights.js';
 import { enCockpit } from './en.cockpit.js';
+import { enDocuments } from './en.documents.js';
 import { enReports } from './en.reports.js';
 import { enMeetings } from './en.meetings.js';
 import { enProblems } from './en.problems.js';
@@ -224,4 +225,5 @@ export const en: Record<MessageKey, string> = {
   ...enMilestones,
   ...enNotify,
   ...enAttachments,
+  ...enDocuments,
 };

@@ -6,6 +6,7 @@ import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
 import { zhLights } from './zh.lights.js';
 import { zhCockpit } from './zh.cockpit.js';
+import { zhDocuments } from './zh.documents.js';
 import { zhMeetings } from './zh.meetings.js';
 import { zhProblems } from './zh.problems.js';
 import { zhMilestones } from './zh.milestones.js';
@@ -226,6 +227,7 @@ export const zh = {
   ...zhMilestones,
   ...zhNotify,
   ...zhAttachments,
+  ...zhDocuments,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -11,6 +11,7 @@ import { QueryErrorResult } from '../../components/ResultPages.js';
 import { useI18n, type MessageKey } from '../../i18n/i18n.js';
 import { LIGHT_HEX, LightDot } from '../lights/LightDot.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
+import { BriefingButton } from './BriefingButton.js';
 import { industryOption, lightsOption, pipelineOption, unitInvestmentOption } from './chart-options.js';
 import { ProblemsPanel, SiteToursPanel } from './CockpitDispatchPanels.js';
 
@@ -50,6 +51,7 @@ export function CockpitPage() {
         <>
           <UnitTreeSelect allowClear placeholder={t('cockpit.wholeArea')} value={unit} onChange={(v?: string) => set('unit', v)} style={{ minWidth: 200 }} />
           <Segmented<Period> value={period} onChange={(v) => set('period', v)} options={PERIODS.map((p) => ({ value: p, label: t(`cockpit.period.${p}` as MessageKey) }))} />
+          <BriefingButton unit={unit} />
         </>
       }
     />

@@ -1,4 +1,4 @@
-import { DeleteOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
+import { DeleteOutlined, FileWordOutlined, LockOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, App, Button, Card, Col, Descriptions, Empty, Flex, Input, Popconfirm, Row, Select, Skeleton, Switch, Tag, Typography } from 'antd';
 import { useState } from 'react';
@@ -18,7 +18,7 @@ import { usePeople } from '../projects/projects.queries.js';
 import { useUnits } from '../units/units.queries.js';
 import { AttendanceCard, CarryOverPanel } from './MeetingSide.js';
 import { OutcomeRow, QuickOutcomeForm } from './OutcomeParts.js';
-import { useAddAgenda, useCloseMeeting, useDeleteAgenda, useMeeting } from './meetings.queries.js';
+import { minutesUrl, useAddAgenda, useCloseMeeting, useDeleteAgenda, useMeeting } from './meetings.queries.js';
 
 /**
  * One meeting: the previous meeting's actions (for a series), attendance, and the agenda with
@@ -63,16 +63,22 @@ export function MeetingPage() {
       <PageHeader
         title={m.title}
         extra={
-          editable && (
-            <>
-              <Flex align="center" gap={6}>
-                <Switch checked={runMode} onChange={setRunMode} aria-label={t('meeting.runMode')} data-testid="run-mode" />
-                <Typography.Text>{t('meeting.runMode')}</Typography.Text>
-              </Flex>
-              <Button danger icon={<LockOutlined />} onClick={confirmClose} loading={close.isPending} data-testid="meeting-close">
-                {t('meeting.close')}
-              </Button>
-            </>
+          m.status === 'closed' ? (
+            <Button type="primary" icon={<FileWordOutlined />} href={minutesUrl(m.id)} data-testid="meeting-minutes">
+              {t('documents.minutes.download')}
+            </Button>
+          ) : (
+            editable && (
+              <>
+                <Flex align="center" gap={6}>
+                  <Switch checked={runMode} onChange={setRunMode} aria-label={t('meeting.runMode')} data-testid="run-mode" />
+                  <Typography.Text>{t('meeting.runMode')}</Typography.Text>
+                </Flex>
+                <Button danger icon={<LockOutlined />} onClick={confirmClose} loading={close.isPending} data-testid="meeting-close">
+                  {t('meeting.close')}
+                </Button>
+              </>
+            )
           )
         }
       />

@@ -63,4 +63,6 @@ export const useDeleteOutcome = () =>
   useMeetingWrite(({ id, outcomeId, version }: { id: string; outcomeId: string; version: number }) => api.delete<Meeting>(`${path(id)}/outcomes/${encodeURIComponent(outcomeId)}`, { version }));
 
 /** A plain GET download (the session cookie authenticates it). */
+/** 会议纪要 of a closed meeting (.docx). */
+export const minutesUrl = (meetingId: string) => `/api/meetings/${encodeURIComponent(meetingId)}/minutes`;
 export const slipUrl = (actionItemId: string, kind: SlipKind) => `/api/actions/${encodeURIComponent(actionItemId)}/slip?kind=${kind}`;
