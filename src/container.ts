@@ -35,6 +35,7 @@ import { createUnitsService } from './features/units/units.service.js';
 import { createUsersService } from './features/users/users.service.js';
 import { createReportRoundsService } from './features/reports/report-rounds.service.js';
 import { createReportsService } from './features/reports/reports.service.js';
+import { createTablesService } from './features/tables/tables.service.js';
 
 /** Wires every service once; the HTTP server and the CLI both start from here. */
 export function createServices(deps: Deps) {
@@ -81,7 +82,8 @@ export function createServices(deps: Deps) {
   const meetings = createMeetingsService(deps, audit, notifications);
   const meetingAgenda = createMeetingAgendaService(deps, audit);
   const actionSlips = createActionSlipsService(deps, audit);
-  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions };
+  const tables = createTablesService(deps, audit, projects, problems, lightQueries);
+  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions, tables };
 }
 export type Services = ReturnType<typeof createServices>;
 
