@@ -34,17 +34,15 @@ export const tablesRepository = {
   /** Projects per stage, construction split by start year, in scope (one grouped statement). */
   async sectionCounts(db: Db, scope: ProjectScope | null, unitPath: string | null, yearStart: string): Promise<Map<ProgressSection, number>> {
     const rows = await filtered(db, { archived: 'false', unitPath: unitPath ?? undefined }, scope)
-      .select([
-        'projects.stage',
-        sql<number>`case when projects.actual_start_date >= ${yearStart} then 1 else 0 end`.as('thisYear'),
-        sql<number>`count(*)`.as('n'),
-      ])
-      .groupBy(['projects.stage', sql`case when projects.actual_start_date >= ${yearStart} then 1 else 0 end`])
+      .select(['projects.stage', sql<number>`count(*)`.as('n'), sql<number>`sum(case when projects.actual_start_date >= ${yearStart} then 1 else 0 end)`.as('thisYear')])
+      .groupBy('projects.stage')
       .execute();
     const counts = new Map<ProgressSection, number>();
     for (const r of rows) {
-      const section = (r.stage === 'construction' ? (Number(r.thisYear) ? 'new' : 'continuing') : r.stage) as ProgressSection;
-      counts.set(section, (counts.get(section) ?? 0) + Number(r.n));
+      if (r.stage === 'construction') {
+        counts.set('new', Number(r.thisYear ?? 0));
+        counts.set('continuing', Number(r.n) - Number(r.thisYear ?? 0));
+      } else counts.set(r.stage as ProgressSection, Number(r.n));
     }
     return counts;
   },
