@@ -5,6 +5,7 @@ import { registerDataCommands } from './commands/data.js';
 import { registerImportCommands, registerLedgerCommands } from './commands/ledger.js';
 import { registerReportSlipCommands } from './commands/report-slips.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTablesCommands } from './commands/tables.js';
 import { describeError } from './runtime.js';
 
 /**
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   registerDataCommands(program);
   registerLedgerCommands(program);
   registerImportCommands(program);
+  registerTablesCommands(program);
   registerReportSlipCommands(program);
   return program;
 }
