@@ -3,6 +3,7 @@ import { enGoals } from './en.goals.js';
 import { enLights } from './en.lights.js';
 import { enCockpit } from './en.cockpit.js';
 import { enReports } from './en.reports.js';
+import { enTables } from './en.tables.js';
 import { enMeetings } from './en.meetings.js';
 import { enProblems } from './en.problems.js';
 import { enMilestones } from './en.milestones.js';
@@ -219,6 +220,7 @@ export const en: Record<MessageKey, string> = {
   ...enLights,
   ...enCockpit,
   ...enReports,
+  ...enTables,
   ...enMeetings,
   ...enProblems,
   ...enMilestones,
