@@ -5,7 +5,7 @@
  * under construction gets accepted reports for this month and the last, so the figures are real.
  * Measured in the same process, alternately, twice each (the better run is kept):
  *  - SQL alone: the statements the table runs (section counts, then per 1,000-row page the
- *    projects, the month's reports, the accepted history and the open problems), rows discarded;
+ *    projects, their accepted reports up to the month and their open problems), rows discarded;
  *  - the whole table written to a file: rows/s and the peak RSS while it is written.
  *   npm run bench:tables -- --projects 5000 --dry
  */
@@ -20,7 +20,6 @@ import { sql } from 'kysely';
 import { chinaDate } from '../src/core/business-date.js';
 import { loadConfig } from '../src/config.js';
 import { createContainer, type Container } from '../src/container.js';
-import { reportsRepository } from '../src/features/reports/reports.repository.js';
 import { Actor } from '../src/features/shared/context.js';
 import { SECTIONS } from '../src/features/tables/progress-table.js';
 import { tablesRepository } from '../src/features/tables/tables.repository.js';
@@ -92,7 +91,7 @@ async function sqlAlone(c: Container, month: string): Promise<number> {
       const page = await tablesRepository.progressPage(db, null, null, s.key, yearStart, after, PAGE);
       if (page.length === 0) break;
       const ids = page.map((p) => p.id);
-      await Promise.all([tablesRepository.monthReports(db, ids, month), reportsRepository.acceptedMonths(db, ids), tablesRepository.openProblems(db, ids)]);
+      await Promise.all([tablesRepository.acceptedReports(db, ids, month), tablesRepository.openProblems(db, ids)]);
       rows += page.length;
       if (page.length < PAGE) break;
       after = { name: page[page.length - 1]!.name, id: page[page.length - 1]!.id };

@@ -3,7 +3,6 @@ import { completionRate, cumulativeAt, type AcceptedMonth } from '../../core/rep
 import type { CellValue } from '../../xlsx/xlsx-writer.js';
 import { writeXlsxSheet } from '../../xlsx/xlsx-writer.js';
 import type { ProjectScope } from '../projects/projects.repository.js';
-import { reportsRepository } from '../reports/reports.repository.js';
 import type { Deps } from '../shared/context.js';
 import { rowValues, sheetOptions, STYLE, wan, WAN_FMT, writeSection, writeTableHead, type TableColumn } from './table-layout.js';
 import { tablesRepository, type ProgressSection } from './tables.repository.js';
@@ -126,14 +125,12 @@ export async function writeProgressTable(
         const page = await tablesRepository.progressPage(deps.db, opts.scope, opts.unitPath, section.key, yearStart, after, PAGE_SIZE);
         if (page.length === 0) break;
         const ids = page.map((p) => p.id);
-        const [reports, accepted, problems] = await Promise.all([
-          tablesRepository.monthReports(deps.db, ids, opts.month),
-          reportsRepository.acceptedMonths(deps.db, ids),
-          tablesRepository.openProblems(deps.db, ids),
-        ]);
+        const [accepted, problems] = await Promise.all([tablesRepository.acceptedReports(deps.db, ids, opts.month), tablesRepository.openProblems(deps.db, ids)]);
         const months = new Map<string, AcceptedMonth[]>();
+        const reports = new Map<string, { investment: number | null; progressText: string | null }>();
         for (const a of accepted) {
-          const m: AcceptedMonth = { period: a.period, investment: a.investment === null ? null : Number(a.investment) };
+          if (a.period === opts.month) reports.set(a.projectId, a);
+          const m: AcceptedMonth = { period: a.period, investment: a.investment };
           const list = months.get(a.projectId);
           if (list) list.push(m);
           else months.set(a.projectId, [m]);

@@ -70,18 +70,24 @@ export const tablesRepository = {
     return q.orderBy('projects.name').orderBy('projects.id').limit(limit).execute();
   },
 
-  /** The month's accepted monthly reports of a page of projects (本月完成, the month's 形象进度). */
-  async monthReports(db: Db, projectIds: string[], month: string) {
-    if (projectIds.length === 0) return new Map<string, { investment: number | null; progressText: string | null }>();
+  /**
+   * The accepted monthly reports of a page of projects up to `month` (本月完成, 本年累计 and 开工以来
+   * come from them), with the report text of `month` itself (its 形象进度), in one statement.
+   * `status || ''` keeps SQLite off progress_reports_status_due_idx (status, due_date), which
+   * it preferred without statistics and then read every accepted report of the county for each
+   * page; the (project_id, period) index is the one that fits.
+   */
+  async acceptedReports(db: Db, projectIds: string[], month: string) {
+    if (projectIds.length === 0) return [];
     const rows = await db
       .selectFrom('progressReports')
-      .select(['projectId', 'investment', 'progressText'])
+      .select(['projectId', 'period', 'investment', sql<string | null>`case when period = ${month} then progress_text end`.as('progressText')])
       .where('projectId', 'in', projectIds)
+      .where('period', '<=', month)
       .where('kind', '=', 'monthly')
-      .where('period', '=', month)
-      .where('status', '=', 'accepted')
+      .where(sql`status || ''`, '=', 'accepted')
       .execute();
-    return new Map(rows.map((r) => [r.projectId, { investment: r.investment === null ? null : Number(r.investment), progressText: r.progressText }]));
+    return rows.map((r) => ({ projectId: r.projectId, period: r.period, investment: r.investment === null ? null : Number(r.investment), progressText: r.progressText }));
   },
 
   /** Open problems of a page of projects, as "【类别】描述" lines (存在问题). */
