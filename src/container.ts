@@ -38,6 +38,7 @@ import { createUnitsService } from './features/units/units.service.js';
 import { createUsersService } from './features/users/users.service.js';
 import { createReportRoundsService } from './features/reports/report-rounds.service.js';
 import { createReportsService } from './features/reports/reports.service.js';
+import { createTablesService } from './features/tables/tables.service.js';
 
 /** Wires every service once; the HTTP server and the CLI both start from here. */
 export function createServices(deps: Deps) {
@@ -87,7 +88,8 @@ export function createServices(deps: Deps) {
   const lightSupervision = createLightSupervision(deps, projects, actions);
   const minutes = createMinutesService(deps, audit);
   const briefing = createBriefingService(deps, audit, dashboard, dispatchSettings);
-  return { dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, minutes, briefing, dispatchSettings, escalation, problems, actions };
+  const tables = createTablesService(deps, audit, projects, problems, lightQueries);
+  return { dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, minutes, briefing, dispatchSettings, escalation, problems, actions, tables };
 }
 export type Services = ReturnType<typeof createServices>;
 

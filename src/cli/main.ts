@@ -7,6 +7,7 @@ import { registerReportSlipCommands } from './commands/report-slips.js';
 import { registerReportMinutesCommand } from './commands/report-minutes.js';
 import { registerReportBriefingCommand } from './commands/report-briefing.js';
 import { registerServeCommand } from './commands/serve.js';
+import { registerTablesCommands } from './commands/tables.js';
 import { describeError } from './runtime.js';
 
 /**
@@ -23,6 +24,7 @@ export function buildCli(): Command {
   registerDataCommands(program);
   registerLedgerCommands(program);
   registerImportCommands(program);
+  registerTablesCommands(program);
   registerReportSlipCommands(program);
   registerReportMinutesCommand(program);
   registerReportBriefingCommand(program);

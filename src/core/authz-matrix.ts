@@ -234,6 +234,12 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'POST /api/actions/:id/cancel': { roles: PROJECT_WRITERS },
   'POST /api/actions/:id/escalate': { roles: { coordinator: 'scoped', leader: 'scoped' } },
 
+  // Excel tables offices hand over (月度进展表, 问题清单, 五个一统计表, 亮灯清单): business readers, within their scope.
+  'GET /api/tables/progress.xlsx': { roles: PROJECT_READERS },
+  'GET /api/tables/problems.xlsx': { roles: PROJECT_READERS },
+  'GET /api/tables/batches.xlsx': { roles: PROJECT_READERS },
+  'GET /api/tables/lights.xlsx': { roles: PROJECT_READERS },
+
   'GET /api/audit': { roles: AUD },
   'GET /api/audit/export': { roles: AUD },
 };

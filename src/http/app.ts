@@ -24,6 +24,7 @@ import { registerProjectsRoutes } from '../features/projects/projects.routes.js'
 import { registerReportsRoutes } from '../features/reports/reports.routes.js';
 import { registerSettingsRoutes } from '../features/settings/settings.routes.js';
 import { registerSetupRoutes } from '../features/setup/setup.routes.js';
+import { registerTablesRoutes } from '../features/tables/tables.routes.js';
 import { registerUnitsRoutes } from '../features/units/units.routes.js';
 import { registerUsersRoutes } from '../features/users/users.routes.js';
 import { registerAuditHook } from './plugins/audit-hook.js';
@@ -95,6 +96,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerOfficeDocumentRoutes(app, s.minutes, s.briefing);
   registerProblemsRoutes(app, s.problems, s.actions, s.dispatchSettings);
   registerActionsRoutes(app, s.actions);
+  registerTablesRoutes(app, s.tables);
   await registerWeb(app, config);
 
   await app.ready();

@@ -51,6 +51,24 @@ export interface SheetOptions {
   columns: { width: number; hidden?: boolean; numFmt?: string }[];
   /** Rows frozen at the top (e.g. title + header). */
   frozenRows?: number;
+  /** Columns frozen at the left (e.g. 序号 + 项目名称). */
+  frozenColumns?: number;
+  /** Print setup: paper, landscape, fit all columns on one page width, rows repeated on every page. */
+  print?: PrintSetup;
+}
+
+export interface PrintSetup {
+  paper: 'A3' | 'A4';
+  landscape?: boolean;
+  /** 1-based first and last row printed at the top of every page (the header rows). */
+  repeatRows?: [number, number];
+}
+
+/** One worksheet of a workbook written by writeXlsxWorkbook, filled in order. */
+export interface SheetSpec {
+  name: string;
+  options: SheetOptions;
+  fill: (sheet: SheetWriter) => Promise<void>;
 }
 
 /**
@@ -68,19 +86,31 @@ const MAX_PENDING_BYTES = 4 * 1024 * 1024;
 const DEFLATE_LEVEL = 2;
 
 export async function writeXlsxSheet(out: Writable, sheetName: string, options: SheetOptions, fill: (sheet: SheetWriter) => Promise<void>): Promise<void> {
-  checkSheetName(sheetName);
+  await writeXlsxWorkbook(out, [{ name: sheetName, options, fill }]);
+}
+
+/**
+ * Several worksheets, written one after the other (each still streams its rows); the sheet
+ * list is known up front because the workbook part names every sheet before any is written.
+ */
+export async function writeXlsxWorkbook(out: Writable, sheets: SheetSpec[]): Promise<void> {
+  if (sheets.length === 0) throw new Error('a workbook needs a worksheet');
+  for (const s of sheets) checkSheetName(s.name);
+  if (new Set(sheets.map((s) => s.name)).size !== sheets.length) throw new Error('duplicate worksheet name');
   const zip = new ZipWriter(out, DEFLATE_LEVEL);
   const styles = new StyleRegistry();
   try {
-    await zip.file('[Content_Types].xml', CONTENT_TYPES);
+    await zip.file('[Content_Types].xml', contentTypes(sheets.length));
     await zip.file('_rels/.rels', ROOT_RELS);
-    await zip.file('xl/workbook.xml', workbookXml(sheetName));
-    await zip.file('xl/_rels/workbook.xml.rels', WORKBOOK_RELS);
-    zip.begin('xl/worksheets/sheet1.xml');
-    const sheet = new WorksheetXml(zip, styles, options);
-    await fill(sheet);
-    sheet.close();
-    await zip.end();
+    await zip.file('xl/workbook.xml', workbookXml(sheets));
+    await zip.file('xl/_rels/workbook.xml.rels', workbookRels(sheets.length));
+    for (const [i, spec] of sheets.entries()) {
+      zip.begin(`xl/worksheets/sheet${i + 1}.xml`);
+      const sheet = new WorksheetXml(zip, styles, spec.options);
+      await spec.fill(sheet);
+      sheet.close();
+      await zip.end();
+    }
     // Styles last: a format gets its number when a row first uses it.
     await zip.file('xl/styles.xml', styles.xml());
     await zip.finish();
@@ -159,7 +189,11 @@ class WorksheetXml implements SheetWriter {
   close(): void {
     this.buffer += '</sheetData>';
     if (this.merges.length) this.buffer += `<mergeCells count="${this.merges.length}">${this.merges.join('')}</mergeCells>`;
-    this.buffer += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
+    const print = this.options.print;
+    // Narrower margins when printing: an office table is wide (A3/A4 landscape, fit to width).
+    this.buffer += print
+      ? `<printOptions horizontalCentered="1"/><pageMargins left="0.4" right="0.4" top="0.6" bottom="0.6" header="0.3" footer="0.3"/><pageSetup paperSize="${print.paper === 'A3' ? 8 : 9}" orientation="${print.landscape ? 'landscape' : 'portrait'}" fitToWidth="1" fitToHeight="0"/><headerFooter><oddFooter>${PAGE_FOOTER}</oddFooter></headerFooter></worksheet>`
+      : '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>';
     this.flush();
     this.hand();
   }
@@ -206,6 +240,9 @@ class WorksheetXml implements SheetWriter {
   }
 }
 
+/** 第 n 页，共 m 页, centred (the worksheet buffer holds UTF-8 bytes, see xlsx-text.ts). */
+const PAGE_FOOTER = xmlTextBytes('&C第 &P 页，共 &N 页');
+
 const COLUMN_NAMES: string[] = [];
 
 /** 0-based column index → its letters (0 → A, 26 → AA). */
@@ -228,36 +265,57 @@ const MAIN_NS = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
 const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const PKG_REL_NS = 'http://schemas.openxmlformats.org/package/2006/relationships';
 
-const CONTENT_TYPES =
-  XML_HEAD +
-  '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
-  '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
-  '<Default Extension="xml" ContentType="application/xml"/>' +
-  '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
-  '<Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' +
-  '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
-  '</Types>';
+const sheetNumbers = (n: number) => Array.from({ length: n }, (_, i) => i + 1);
+
+function contentTypes(sheets: number): string {
+  return (
+    XML_HEAD +
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>' +
+    '<Default Extension="xml" ContentType="application/xml"/>' +
+    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>' +
+    sheetNumbers(sheets).map((n) => `<Override PartName="/xl/worksheets/sheet${n}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('') +
+    '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>' +
+    '</Types>'
+  );
+}
 
 const ROOT_RELS = `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}"><Relationship Id="rId1" Type="${REL_NS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`;
 
-const WORKBOOK_RELS =
-  `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
-  `<Relationship Id="rId1" Type="${REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>` +
-  `<Relationship Id="rId2" Type="${REL_NS}/styles" Target="styles.xml"/>` +
-  '</Relationships>';
+/** Sheet n is rId n; styles come after the sheets. */
+function workbookRels(sheets: number): string {
+  return (
+    `${XML_HEAD}<Relationships xmlns="${PKG_REL_NS}">` +
+    sheetNumbers(sheets).map((n) => `<Relationship Id="rId${n}" Type="${REL_NS}/worksheet" Target="worksheets/sheet${n}.xml"/>`).join('') +
+    `<Relationship Id="rId${sheets + 1}" Type="${REL_NS}/styles" Target="styles.xml"/>` +
+    '</Relationships>'
+  );
+}
 
-function workbookXml(sheetName: string): string {
-  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets><sheet name="${xmlAttr(sheetName)}" sheetId="1" r:id="rId1"/></sheets></workbook>`;
+/** Rows repeated on every printed page are the workbook-level name _xlnm.Print_Titles of their sheet. */
+function workbookXml(sheets: SheetSpec[]): string {
+  const list = sheets.map((s, i) => `<sheet name="${xmlAttr(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const titles = sheets.flatMap((s, i) => {
+    const rows = s.options.print?.repeatRows;
+    return rows ? [`<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlAttr(`'${s.name.replace(/'/g, "''")}'!$${rows[0]}:$${rows[1]}`)}</definedName>`] : [];
+  });
+  return `${XML_HEAD}<workbook xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><bookViews><workbookView/></bookViews><sheets>${list}</sheets>${titles.length ? `<definedNames>${titles.join('')}</definedNames>` : ''}</workbook>`;
 }
 
 function worksheetHead(options: SheetOptions): string {
   const frozen = options.frozenRows ?? 0;
-  const view =
-    frozen > 0
-      ? `<sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView>`
-      : '<sheetView workbookViewId="0"/>';
+  const frozenCols = options.frozenColumns ?? 0;
+  let view = '<sheetView workbookViewId="0"/>';
+  if (frozen > 0 && frozenCols > 0) {
+    const cell = `${column(frozenCols)}${frozen + 1}`;
+    view = `<sheetView workbookViewId="0"><pane xSplit="${frozenCols}" ySplit="${frozen}" topLeftCell="${cell}" activePane="bottomRight" state="frozen"/><selection pane="bottomRight" activeCell="${cell}" sqref="${cell}"/></sheetView>`;
+  } else if (frozen > 0) {
+    view = `<sheetView workbookViewId="0"><pane ySplit="${frozen}" topLeftCell="A${frozen + 1}" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft" activeCell="A${frozen + 1}" sqref="A${frozen + 1}"/></sheetView>`;
+  }
   const cols = options.columns.map((c, i) => `<col min="${i + 1}" max="${i + 1}" width="${c.width}" customWidth="1"${c.hidden ? ' hidden="1"' : ''}/>`).join('');
-  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}"><sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
+  // fitToPage lives in sheetPr, which must come first in the worksheet.
+  const sheetPr = options.print ? '<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>' : '';
+  return `${XML_HEAD}<worksheet xmlns="${MAIN_NS}" xmlns:r="${REL_NS}">${sheetPr}<sheetViews>${view}</sheetViews><sheetFormatPr defaultRowHeight="15"/>${cols ? `<cols>${cols}</cols>` : ''}<sheetData>`;
 }
 
 /** A plain table: one bold header row, then data rows keyed by column. */

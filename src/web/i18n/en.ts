@@ -4,6 +4,7 @@ import { enLights } from './en.lights.js';
 import { enCockpit } from './en.cockpit.js';
 import { enDocuments } from './en.documents.js';
 import { enReports } from './en.reports.js';
+import { enTables } from './en.tables.js';
 import { enMeetings } from './en.meetings.js';
 import { enProblems } from './en.problems.js';
 import { enMilestones } from './en.milestones.js';
@@ -220,6 +221,7 @@ export const en: Record<MessageKey, string> = {
   ...enLights,
   ...enCockpit,
   ...enReports,
+  ...enTables,
   ...enMeetings,
   ...enProblems,
   ...enMilestones,

@@ -13,6 +13,7 @@ import { zhMilestones } from './zh.milestones.js';
 import { zhNotify } from './zh.notify.js';
 import { zhProjects } from './zh.projects.js';
 import { zhReports } from './zh.reports.js';
+import { zhTables } from './zh.tables.js';
 
 export const zh = {
   'app.name': '落地 · 重大项目推进平台',
@@ -222,6 +223,7 @@ export const zh = {
   ...zhLights,
   ...zhCockpit,
   ...zhReports,
+  ...zhTables,
   ...zhMeetings,
   ...zhProblems,
   ...zhMilestones,

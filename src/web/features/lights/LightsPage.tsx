@@ -11,6 +11,7 @@ import { can } from '../../lib/access.js';
 import { StageTag } from '../projects/project-labels.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
 import { LIGHT_HEX, LightDot, monthLabel } from './LightDot.js';
+import { TableExportButton } from '../tables/TableExportButton.js';
 import { useLights, useRecomputeLights, type LightsList } from './lights.queries.js';
 import { SuperviseLight } from './SuperviseLight.js';
 
@@ -88,6 +89,7 @@ export function LightsPage() {
                 <Button icon={<SettingOutlined />}>{t('lights.rules')}</Button>
               </Link>
             )}
+            <TableExportButton table="lights" query={{ unitId, month: data?.month }} />
             {can(me.role, 'POST /api/lights/recompute') && (
               <Button
                 icon={<ReloadOutlined />}

@@ -13,6 +13,7 @@ import { LevelTag, ProblemStatusTag } from './DispatchParts.js';
 import { ProblemDrawer } from './ProblemDrawer.js';
 import { ProblemFormDrawer } from './ProblemFormDrawer.js';
 import { useProblemSummary, useProblems } from './problems.queries.js';
+import { TableExportButton } from '../tables/TableExportButton.js';
 
 const VIEWS: ProblemView[] = ['new', 'active', 'closed'];
 
@@ -48,11 +49,14 @@ export function ProblemsPage() {
       <PageHeader
         title={t('nav.problems')}
         extra={
-          can(me.role, 'POST /api/problems') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setRaising(true)} data-testid="problem-raise">
-              {t('pb.raise')}
-            </Button>
-          )
+          <>
+            <TableExportButton table="problems" query={{ view }} />
+            {can(me.role, 'POST /api/problems') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setRaising(true)} data-testid="problem-raise">
+                {t('pb.raise')}
+              </Button>
+            )}
+          </>
         }
       />
       <Flex vertical gap={16}>

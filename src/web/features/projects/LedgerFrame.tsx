@@ -11,6 +11,7 @@ import { LedgerFilterBar } from './LedgerFilterBar.js';
 import { PipelineStrip } from './PipelineStrip.js';
 import { ProjectFormDrawer } from './ProjectFormDrawer.js';
 import { TEMPLATE_URL, exportUrl, useExtraFields } from './projects.queries.js';
+import { TableExportButton } from '../tables/TableExportButton.js';
 import type { LedgerViewState } from './useLedgerView.js';
 
 type ViewKind = 'table' | 'board';
@@ -56,6 +57,7 @@ export function LedgerFrame({ kind, view, industries, tools, children }: { kind:
             <Button icon={<DownloadOutlined />} href={exportUrl(view.filters)} download data-testid="export-ledger">
               {t('projects.export')}
             </Button>
+            <TableExportButton table="batches" query={{ unitId: view.filters.unitId }} />
             <Button icon={<FileExcelOutlined />} href={TEMPLATE_URL} download>
               {t('projects.template')}
             </Button>

@@ -4,6 +4,7 @@ import { useSearchParams } from 'react-router';
 import type { ReportStatus } from '../../../core/reports/report-rules.js';
 import type { ReportListItem, UnitSummary } from '../../../core/schemas/reports.schema.js';
 import { PageHeader } from '../../components/PageHeader.js';
+import { ProgressTableButton } from '../tables/ProgressTableButton.js';
 import { QueryErrorResult } from '../../components/ResultPages.js';
 import { useApiFeedback } from '../../components/useApiFeedback.js';
 import { useI18n } from '../../i18n/i18n.js';
@@ -76,7 +77,15 @@ export function ReviewPage() {
 
   return (
     <>
-      <PageHeader title={t('nav.reportsReview')} extra={rounds.data && rounds.data.length > 0 && <RoundSelect rounds={rounds.data} value={roundId} onChange={(id) => setParams({ round: id }, { replace: true })} />} />
+      <PageHeader
+        title={t('nav.reportsReview')}
+        extra={
+          <>
+            <ProgressTableButton rounds={rounds.data} roundId={roundId} />
+            {rounds.data && rounds.data.length > 0 && <RoundSelect rounds={rounds.data} value={roundId} onChange={(id) => setParams({ round: id }, { replace: true })} />}
+          </>
+        }
+      />
       <Flex vertical gap={16}>
         <Card size="small" title={t('reports.review.summary')} data-testid="unit-summary">
           <Table<UnitSummary> rowKey="unitId" size="small" pagination={false} loading={round.isPending && !!roundId} dataSource={round.data?.units ?? []} columns={unitColumns} scroll={{ x: 'max-content' }} />
