@@ -61,8 +61,8 @@ export function computePipeline(events: StageEventInput[], stock: StockInput[], 
   for (const e of events) {
     if (!isStage(e.toStage)) continue;
     const forward = e.fromStage === null || !isStage(e.fromStage) || e.fromStage === 'dropped' || stageIndex(e.toStage) > stageIndex(e.fromStage);
-    if (forward && e.toStage !== 'dropped' && e.date >= period.from && e.date <= period.to) flowSets[e.toStage].add(e.projectId);
-    if (e.toStage === 'dropped') flowSets.dropped.add(e.projectId);
+    // Dropping is always a flow into 终止 (it is no step forward or back), within the period like the others.
+    if ((forward || e.toStage === 'dropped') && e.date >= period.from && e.date <= period.to) flowSets[e.toStage].add(e.projectId);
     entered[e.toStage].add(e.projectId);
     const idx = stageIndex(e.toStage);
     if (idx >= 0) furthest.set(e.projectId, Math.max(furthest.get(e.projectId) ?? -1, idx));

@@ -105,6 +105,32 @@ describe.each(databaseVariants())('cockpit on $name', (variant) => {
     expect(d.siteTours).toEqual([{ id: expect.any(String), title: '经济区重点项目现场推进会', date: '2026-12-03', startTime: null, place: null, unitName: '经济区', projects: 2 }]);
   });
 
+  it('counts the five batches in SQL exactly as the pipeline API does from the stage history', async () => {
+    const b = (await t.request(pmo, 'POST', `/api/projects/${ids.D}/transitions`, { body: { to: 'construction', date: '2026-11-26' }, headers: { 'if-match': '"1"' } })).statusCode;
+    expect(b).toBe(200);
+    for (const period of ['month', 'quarter', 'year']) {
+      const d = (await t.request(pmo, 'GET', `/api/dashboard?period=${period}`)).json();
+      const p = (await t.request(pmo, 'GET', `/api/pipeline?period=${period}`)).json();
+      expect(d.pipeline.flows, period).toEqual(p.flows);
+      expect(d.pipeline.stock, period).toEqual(p.stock);
+    }
+    const zone = (await t.request(pmo, 'GET', `/api/dashboard?unit=${ids.zone}&period=month`)).json();
+    expect(zone.pipeline.flows.construction).toBe(3); // A and B entered at 开工 when filed this month, D moved today
+  });
+
+  it('gives each unit’s goal progress exactly as 目标任务 does', async () => {
+    for (const unitId of [t.rootUnitId, ids.town!]) {
+      const put = await t.request(pmo, 'PUT', `/api/goals/${unitId}/2026`, { body: { signTarget: 3, startTarget: 4, completeTarget: 2, operateTarget: 1, investmentTarget: wan(5000), negotiatingPool: 2, reservePool: 3 } });
+      expect(put.statusCode, put.body).toBeLessThan(300);
+    }
+    const goals = (await t.request(pmo, 'GET', '/api/goals?year=2026')).json();
+    const root = (await t.request(pmo, 'GET', '/api/dashboard')).json().goal;
+    expect(root.metrics.start.actual).toBe(4);
+    expect(root).toEqual(goals.items.find((g: { unitId: string }) => g.unitId === t.rootUnitId));
+    const town = (await t.request(townPmo, 'GET', '/api/dashboard')).json().goal;
+    expect(town).toEqual(goals.items.find((g: { unitId: string }) => g.unitId === ids.town));
+  });
+
   it('narrows to a unit subtree', async () => {
     const d = (await t.request(pmo, 'GET', `/api/dashboard?unit=${ids.zone}&period=month`)).json();
     expect(d.unit.name).toBe('经济区');

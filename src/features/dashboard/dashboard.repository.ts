@@ -15,19 +15,18 @@ const live = (db: Db, v: DashboardView) => filtered(db, { archived: 'false', uni
 export const dashboardRepository = {
   /** Plan, completed and red count per lead unit (rolled up to child units by the service). */
   async byLeadUnit(db: Db, v: DashboardView) {
-    return live(db, v)
-      .innerJoin('units', 'units.id', 'projects.unitId')
+    // Grouped on the covering index first, named afterwards: a join per project row costs more.
+    const sums = live(db, v)
       .select([
-        'units.id',
-        'units.name',
-        'units.path',
+        'projects.unitId',
         sql<number>`coalesce(sum(projects.annual_plan_investment), 0)`.as('plan'),
         sql<number>`coalesce(sum(projects.ytd_investment), 0)`.as('completed'),
         sql<number>`count(*)`.as('projects'),
         sql<number>`sum(case when projects.light = 'red' then 1 else 0 end)`.as('red'),
       ])
-      .groupBy(['units.id', 'units.name', 'units.path'])
-      .execute();
+      .groupBy('projects.unitId')
+      .as('s');
+    return db.selectFrom(sums).innerJoin('units', 'units.id', 's.unitId').select(['units.id', 'units.name', 'units.path', 's.plan', 's.completed', 's.projects', 's.red']).execute();
   },
 
   async byIndustry(db: Db, v: DashboardView) {

@@ -1,7 +1,6 @@
 import { chinaDate } from '../../core/business-date.js';
 import { investmentProgress, rankUnits, rollUpToChildren } from '../../core/dashboard/investment.js';
 import { AppError } from '../../core/errors.js';
-import { periodOf } from '../../core/pipeline.js';
 import type { Dashboard, DashboardQuery } from '../../core/schemas/dashboard.schema.js';
 import { elapsedMonths, timeProgressShare } from '../../core/schedule/time-progress.js';
 import type { GoalsService } from '../goals/goals.service.js';
@@ -41,13 +40,12 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
       const view: DashboardView = { scope: scopeOf(actor), unitPath: q.unit ? unit.path : undefined };
       const share = timeProgressShare(elapsedMonths(year, today));
 
-      const [pipeline, goalList, byLeadUnit, byIndustry, lightCounts, red, fast, slow, overdue, children, problems, tours, ladder] = await Promise.all([
-        projects.pipeline(actor, { unitId: q.unit, period: q.period }),
-        goals.list(actor, { year }),
+      const [pipeline, byLeadUnit, byIndustry, lightCounts, red, fast, slow, overdue, children, problems, tours, ladder] = await Promise.all([
+        projects.batches(actor, { unitId: q.unit, period: q.period }),
         dashboardRepository.byLeadUnit(db, view),
         dashboardRepository.byIndustry(db, view),
         dashboardRepository.lightCounts(db, view),
-        lightQueries.list(actor, { color: 'red', ...(q.unit ? { unitId: q.unit } : {}), page: 1, pageSize: LIST_SIZE }),
+        lightQueries.page(actor, { color: 'red', ...(q.unit ? { unitId: q.unit } : {}), page: 1, pageSize: LIST_SIZE }),
         dashboardRepository.paced(db, view, true, LIST_SIZE),
         dashboardRepository.paced(db, view, false, LIST_SIZE),
         dashboardRepository.overdueActions(db, view, today, LIST_SIZE),
@@ -67,12 +65,26 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
       const paced = (rows: typeof fast) =>
         rows.map((r) => ({ ...r, annualPlanInvestment: n(r.annualPlanInvestment), ytdInvestment: n(r.ytdInvestment), rate: Math.round((n(r.ytdInvestment) / n(r.annualPlanInvestment)) * 1000) / 10 }));
 
+      // The goal counts lead units' projects only. An unscoped view counts exactly those, so its own
+      // figures serve; a scoped one also sees projects its unit supports, so the goals service counts.
+      const goal = view.scope
+        ? ((await goals.list(actor, { year, unitId: unit.id })).items.find((g) => g.unitId === unit.id) ?? null)
+        : await goals.progressOf(unit, {
+            sign: pipeline.yearLiveFlows.signed,
+            start: pipeline.yearLiveFlows.construction,
+            complete: pipeline.yearLiveFlows.completed,
+            operate: pipeline.yearLiveFlows.operating,
+            investment: total.completed,
+            negotiatingPool: pipeline.stock.negotiating.count,
+            reservePool: pipeline.stock.reserve.count,
+          });
+
       return {
         asOf: today,
         unit: { id: unit.id, name: unit.name },
-        period: { kind: q.period, ...periodOf(q.period, today) },
+        period: { kind: q.period, ...pipeline.period },
         pipeline: { stock: pipeline.stock, flows: pipeline.flows },
-        goal: goalList.items.find((g) => g.unitId === unit.id) ?? null,
+        goal,
         investment: {
           total: investmentProgress(total, share),
           byUnit,
@@ -80,7 +92,7 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
             .map((r) => ({ industry: r.industry, progress: investmentProgress({ plan: n(r.plan), completed: n(r.completed), projects: n(r.projects) }, share) }))
             .sort((a, b) => b.progress.plan - a.progress.plan),
         },
-        lights: { counts, red: red.items },
+        lights: { counts, red },
         fast: paced(fast),
         slow: paced(slow),
         overdueActions: { count: overdue.count, items: overdue.items.map((i) => ({ ...i, escalationLevel: n(i.escalationLevel) })) },

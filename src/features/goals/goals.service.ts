@@ -30,6 +30,7 @@ import { unitsRepository } from '../units/units.repository.js';
 import { goalsRepository } from './goals.repository.js';
 
 type GoalRow = NonNullable<Awaited<ReturnType<typeof goalsRepository.find>>>;
+type GoalListRow = Awaited<ReturnType<typeof goalsRepository.list>>[number];
 
 function toGoal(r: GoalRow): Goal {
   return {
@@ -120,23 +121,31 @@ export function createGoalsService(deps: Deps, audit: AuditService) {
     const investmentKnown = query.year === Number(asOf.slice(0, 4));
 
     const items = rows.map((r) => {
-      const goal = toGoal(r);
       const f = flowTotals.get(r.unitId)!;
       const s = stockTotals.get(r.unitId)!;
-      const actuals: GoalActuals = { ...f, investment: investmentKnown ? s.investment : null, negotiatingPool: s.negotiating, reservePool: s.reserve };
-      return {
-        unitId: r.unitId,
-        unitName: r.unitName,
-        unitShortName: r.unitShortName,
-        unitType: r.unitType,
-        depth: depthOf(r.unitPath),
-        sortOrder: r.unitSortOrder,
-        goal,
-        metrics: goalProgress(goal, actuals, months),
-      };
+      return toItem(r, { ...f, investment: investmentKnown ? s.investment : null, negotiatingPool: s.negotiating, reservePool: s.reserve }, months);
     });
     items.sort((a, b) => a.depth - b.depth || (TYPE_ORDER[a.unitType] ?? 9) - (TYPE_ORDER[b.unitType] ?? 9) || a.sortOrder - b.sortOrder || a.unitName.localeCompare(b.unitName, 'zh-Hans-CN'));
     return { year: query.year, asOf, elapsedMonths: months, timeProgress: timeProgressShare(months), items: items.map(({ sortOrder: _s, ...rest }) => rest) };
+  }
+
+  function toItem(r: GoalListRow, actuals: GoalActuals, months: number) {
+    const goal = toGoal(r);
+    return { unitId: r.unitId, unitName: r.unitName, unitShortName: r.unitShortName, unitType: r.unitType, depth: depthOf(r.unitPath), sortOrder: r.unitSortOrder, goal, metrics: goalProgress(goal, actuals, months) };
+  }
+
+  /**
+   * One unit's goal of the current year, with progress from actuals its caller has already
+   * counted over the unit's subtree (the cockpit counts the same flows and stock for its own
+   * figures, so it does not pay for them twice). Null when the unit has no goal.
+   */
+  async function progressOf(unit: { id: string; path: string }, actuals: GoalActuals) {
+    const asOf = today();
+    const year = Number(asOf.slice(0, 4));
+    const row = (await goalsRepository.list(deps.db, year, unit.path)).find((r) => r.unitId === unit.id);
+    if (!row) return null;
+    const { sortOrder: _s, ...item } = toItem(row, actuals, elapsedMonths(year, asOf));
+    return item;
   }
 
   async function get(actor: Actor, unitId: string, year: number): Promise<Goal> {
@@ -253,6 +262,6 @@ export function createGoalsService(deps: Deps, audit: AuditService) {
     return { ...head, counting, candidates: candidates.sort(byRisk) };
   }
 
-  return { list, get, put, projects };
+  return { list, progressOf, get, put, projects };
 }
 export type GoalsService = ReturnType<typeof createGoalsService>;

@@ -38,48 +38,60 @@ export function createLightsQueries(deps: Deps, projects: ProjectsService) {
     return query;
   }
 
+  async function unitPathOf(db: Db, unitId: string | undefined): Promise<string | null> {
+    if (!unitId) return null;
+    const unit = await db.selectFrom('units').select('path').where('id', '=', unitId).executeTakeFirst();
+    if (!unit) throw new AppError('NOT_FOUND', { objectType: 'unit', id: unitId });
+    return unit.path;
+  }
+
+  /** One page of lights, red first, each with its reasons worded and its open 红灯督办 item. */
+  async function page(actor: Actor, q: LightsQuery, month = q.month ?? chinaDate(deps.clock.now()).slice(0, 7), unitPath?: string | null) {
+    const db = deps.db;
+    let query = filtered(db, actor, q, month, unitPath === undefined ? await unitPathOf(db, q.unitId) : unitPath);
+    if (q.color) query = query.where('projectLights.color', '=', q.color);
+    const rows = await query
+      .leftJoin('units', 'units.id', 'projects.unitId')
+      .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
+      .select([
+        'projects.id as projectId',
+        'projects.name',
+        'projects.code',
+        'projects.stage',
+        'units.name as leadUnitName',
+        'leader.displayName as leaderName',
+        'projectLights.month',
+        'projectLights.color',
+        'projectLights.reasons',
+        'projectLights.computedAt',
+      ])
+      .orderBy(SEVERITY_ORDER)
+      .orderBy('projects.name')
+      .orderBy('projects.id')
+      .limit(q.pageSize)
+      .offset((q.page - 1) * q.pageSize)
+      .execute();
+    const supervisions = await openSupervisions(db, rows.map((r) => r.projectId));
+    return rows.map((r) => ({ ...r, stage: r.stage as Stage, reasons: worded(r.reasons), supervision: supervisions.get(r.projectId) ?? null }));
+  }
+
   return {
+    page,
+
+    /** The list behind `GET /api/lights`: a page and the count of each colour. */
     async list(actor: Actor, q: LightsQuery) {
       const db = deps.db;
       const month = q.month ?? chinaDate(deps.clock.now()).slice(0, 7);
-      let unitPath: string | null = null;
-      if (q.unitId) {
-        const unit = await db.selectFrom('units').select('path').where('id', '=', q.unitId).executeTakeFirst();
-        if (!unit) throw new AppError('NOT_FOUND', { objectType: 'unit', id: q.unitId });
-        unitPath = unit.path;
-      }
+      const unitPath = await unitPathOf(db, q.unitId);
       const countRows = await filtered(db, actor, q, month, unitPath)
         .select(['projectLights.color', sql<number>`count(*)`.as('n')])
         .groupBy('projectLights.color')
         .execute();
       const counts: Record<LightColor, number> = { green: 0, yellow: 0, red: 0 };
       for (const r of countRows) counts[r.color] = Number(r.n);
-      let page = filtered(db, actor, q, month, unitPath);
-      if (q.color) page = page.where('projectLights.color', '=', q.color);
-      const rows = await page
-        .leftJoin('units', 'units.id', 'projects.unitId')
-        .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
-        .select([
-          'projects.id as projectId',
-          'projects.name',
-          'projects.code',
-          'projects.stage',
-          'units.name as leadUnitName',
-          'leader.displayName as leaderName',
-          'projectLights.month',
-          'projectLights.color',
-          'projectLights.reasons',
-          'projectLights.computedAt',
-        ])
-        .orderBy(SEVERITY_ORDER)
-        .orderBy('projects.name')
-        .orderBy('projects.id')
-        .limit(q.pageSize)
-        .offset((q.page - 1) * q.pageSize)
-        .execute();
+      const items = await page(actor, q, month, unitPath);
       const total = q.color ? counts[q.color] : counts.green + counts.yellow + counts.red;
-      const supervisions = await openSupervisions(db, rows.map((r) => r.projectId));
-      return { month, total, counts, items: rows.map((r) => ({ ...r, stage: r.stage as Stage, reasons: worded(r.reasons), supervision: supervisions.get(r.projectId) ?? null })) };
+      return { month, total, counts, items };
     },
 
     /** A project's light month by month, newest first (light history). */

@@ -1,5 +1,6 @@
 import type { ExpressionBuilder, InferResult, Insertable, Kysely, Selectable } from 'kysely';
 import type { ListProjectsQuery } from '../../core/schemas/projects.schema.js';
+import { PIPELINE_STAGES } from '../../core/stages.js';
 import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
 import { toCount } from '../../db/helpers/count.js';
 import { jsonTextField } from '../../db/helpers/json.js';
@@ -302,6 +303,43 @@ export const projectsRepository = {
     if (scope) q = q.where((eb) => inScope(eb, scope));
     if (unitPath) q = q.where('projects.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
     return q.orderBy('projectStageEvents.projectId').orderBy('projectStageEvents.date').orderBy('projectStageEvents.createdAt').execute();
+  },
+
+  /**
+   * Distinct projects that moved forward into each stage (from nowhere, from 终止, or from an
+   * earlier stage — computePipeline's rule), counted in SQL so 50,000 projects' stage history
+   * never comes into memory. One pass over the events of `span` gives both the flows of `period`
+   * (inside the span) and the span's flows of live projects (not dropped now: what goals count).
+   */
+  forwardFlows(db: Kysely<Database>, scope: ProjectScope | null, unitPath: string | null, span: { from: string; to: string }, period: { from: string; to: string }) {
+    let q = db
+      .selectFrom('projectStageEvents')
+      .innerJoin('projects', 'projects.id', 'projectStageEvents.projectId')
+      .select((eb) => [
+        'projectStageEvents.toStage',
+        eb.fn
+          .count<number>(eb.case().when(eb.and([eb('projectStageEvents.date', '>=', period.from), eb('projectStageEvents.date', '<=', period.to)])).then(eb.ref('projectStageEvents.projectId')).end())
+          .distinct()
+          .as('inPeriod'),
+        eb.fn.count<number>(eb.case().when('projects.stage', '!=', 'dropped').then(eb.ref('projectStageEvents.projectId')).end()).distinct().as('liveInSpan'),
+      ])
+      .where('projects.archived', '=', 0)
+      .where('projectStageEvents.date', '>=', span.from)
+      .where('projectStageEvents.date', '<=', span.to)
+      .where((eb) =>
+        eb.or([
+          eb('projectStageEvents.toStage', '=', 'dropped'),
+          ...PIPELINE_STAGES.map((stage, i) =>
+            eb.and([
+              eb('projectStageEvents.toStage', '=', stage),
+              eb.or([eb('projectStageEvents.fromStage', 'is', null), eb('projectStageEvents.fromStage', 'in', [...PIPELINE_STAGES.slice(0, i), 'dropped'])]),
+            ]),
+          ),
+        ]),
+      );
+    if (scope) q = q.where((eb) => inScope(eb, scope));
+    if (unitPath) q = q.where('projects.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
+    return q.groupBy('projectStageEvents.toStage').execute();
   },
 
   /** Stock per stage now, with 总投资, for the projects in scope. */

@@ -6,7 +6,7 @@ import { newId } from '../../core/ids.js';
 import { computePipeline, periodOf, type PipelineFigures } from '../../core/pipeline.js';
 import { changedExtraValues, mergeExtraValues } from '../../core/schemas/extra-fields.schema.js';
 import type { CreateProjectInput, ListProjectsQuery, Project, ProjectListItem, StageEvent, TransitionInput, UpdateProjectInput } from '../../core/schemas/projects.schema.js';
-import { STAGE_DATE_FIELD, checkTransition, type Stage } from '../../core/stages.js';
+import { STAGES, STAGE_DATE_FIELD, checkTransition, type Stage } from '../../core/stages.js';
 import type { Database } from '../../db/database.js';
 import { translateDbError } from '../../db/helpers/errors.js';
 import { fromJsonText } from '../../db/helpers/json.js';
@@ -323,6 +323,29 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
     },
 
     /** The five-batch figures for a unit subtree (default: everything the actor may see) and period. */
+    /**
+     * The cockpit's 五个一, counted in SQL: stock per stage now, forward flows in the period, and
+     * the year's flows of live projects (what the year's goals count) from the same pass.
+     */
+    async batches(actor: Actor, opts: { unitId?: string | undefined; period: 'month' | 'quarter' | 'year' }) {
+      const unitPath = (await resolveUnitPath(opts.unitId)) ?? null;
+      const scope = scopeOf(actor);
+      const period = periodOf(opts.period, today());
+      const year = periodOf('year', today());
+      const [flowRows, stockRows] = await Promise.all([projectsRepository.forwardFlows(deps.db, scope, unitPath, year, period), projectsRepository.stock(deps.db, scope, unitPath)]);
+      const perStage = <T>(value: () => T) => Object.fromEntries(STAGES.map((s) => [s, value()])) as Record<Stage, T>;
+      const stock = perStage(() => ({ count: 0, totalInvestment: 0 }));
+      for (const r of stockRows) if (r.stage in stock) stock[r.stage as Stage] = { count: Number(r.count), totalInvestment: Number(r.totalInvestment ?? 0) };
+      const flows = perStage(() => 0);
+      const yearLiveFlows = perStage(() => 0);
+      for (const r of flowRows) {
+        if (!(r.toStage in flows)) continue;
+        flows[r.toStage as Stage] = Number(r.inPeriod);
+        yearLiveFlows[r.toStage as Stage] = Number(r.liveInSpan);
+      }
+      return { period, stock, flows, yearLiveFlows };
+    },
+
     async pipeline(actor: Actor, opts: { unitId?: string | undefined; period: 'month' | 'quarter' | 'year'; from?: string | undefined; to?: string | undefined }): Promise<PipelineFigures & { unitId: string | null }> {
       const unitPath = (await resolveUnitPath(opts.unitId)) ?? null;
       const scope = scopeOf(actor);
