@@ -73,7 +73,7 @@ export const A4 = { width: 11906, height: 16838 } as const;
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   | { kind: 'paragraph'; text: string; /** no 2-character first-line indent */ flush?: boolean }
-  | { kind: 'table'; columns: string[]; rows: string[][]; /** relative widths */ widths?: number[] }
+  | { kind: 'table'; columns: string[]; rows: string[][]; /** relative widths */ widths?: number[]; /** font size, e.g. 五号 for a wide annex table */ pt?: number }
   /** A form: label | value rows, as on 督办单 and 催办单. */
   | { kind: 'fields'; rows: [string, string][] };
 
@@ -91,6 +91,8 @@ export interface OfficialDocument {
   attachments?: string[];
   /** 发文机关署名 and 成文日期 (YYYY-MM-DD). */
   signature?: { issuer: string; date: string };
+  /** 附件 printed with the document: each on a new page after the signature, before the 版记 (§7.3.5). */
+  annexes?: { title: string; body: Block[] }[];
   /** 附注, e.g. （联系人：张三，电话：…） */
   note?: string;
   /** 抄送机关. */
@@ -124,10 +126,10 @@ function para(ctx: Ctx, children: TextRun[], opts: Omit<IParagraphOptions, 'chil
 
 const HEADING_FONT: Record<1 | 2 | 3 | 4, FontRole> = { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' };
 
-function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: number[], labelColumn = false): Table {
+function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: number[], labelColumn = false, pt = ctx.l.tablePt): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   const textWidth = A4.width - mmToTwip(ctx.l.leftMm) - mmToTwip(ctx.l.rightMm);
-  const line = ptToTwip(ctx.l.tablePt * 1.5);
+  const line = ptToTwip(pt * 1.5);
   const cell = (text: string, i: number, bold: boolean, center: boolean) =>
     new TableCell({
       width: { size: Math.round((textWidth * widths[i]!) / total), type: WidthType.DXA },
@@ -139,7 +141,7 @@ function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: numb
           new Paragraph({
             alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-            children: [run(ctx, t, bold ? 'heading1' : 'body', ctx.l.tablePt)],
+            children: [run(ctx, t, bold ? 'heading1' : 'body', pt)],
           }),
         ),
     });
@@ -167,7 +169,7 @@ function bodyBlocks(ctx: Ctx, blocks: Block[]): (Paragraph | Table)[] {
     } else if (b.kind === 'paragraph') {
       out.push(para(ctx, [run(ctx, b.text, 'body', ctx.l.bodyPt)], b.flush ? {} : { indent: { firstLine: 2 * ctx.char } }));
     } else if (b.kind === 'table') {
-      out.push(table(ctx, b.columns, b.rows, b.widths ?? b.columns.map(() => 1)));
+      out.push(table(ctx, b.columns, b.rows, b.widths ?? b.columns.map(() => 1), false, b.pt));
     } else {
       out.push(table(ctx, null, b.rows.map(([k, v]) => [k, v]), [1, 3], true));
     }
@@ -272,6 +274,13 @@ export function buildOfficialDocument(d: OfficialDocument, opts: BuildOptions = 
     children.push(para(ctx, [run(ctx, chineseDate(d.signature.date), 'body', l.bodyPt)], { alignment: AlignmentType.RIGHT, indent: { right: 4 * ctx.char } }));
   }
   if (d.note) children.push(para(ctx, [run(ctx, d.note, 'body', l.bodyPt)], { indent: { firstLine: 2 * ctx.char } }));
+  // Each annex on its own page: "附件N" in 3号黑体 at the left edge, its title like the document's.
+  (d.annexes ?? []).forEach((a, i) => {
+    const many = (d.annexes ?? []).length > 1;
+    children.push(para(ctx, [run(ctx, `附件${many ? i + 1 : ''}`, 'heading1', l.bodyPt)], { pageBreakBefore: true }));
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: ptToTwip(l.titlePt * 1.6), lineRule: LineRuleType.EXACT }, children: [run(ctx, a.title, 'title', l.titlePt)] }));
+    children.push(blank(), ...bodyBlocks(ctx, a.body));
+  });
   if (d.copyTo?.length || d.printed) children.push(blank(), ...recordBlock(ctx, d));
 
   const textWidthPt = (A4.width - mmToTwip(l.leftMm) - mmToTwip(l.rightMm)) / 20;
