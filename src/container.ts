@@ -18,6 +18,7 @@ import { createChannelsService } from './features/notifications/channels.service
 import { createMeetingAgendaService } from './features/meetings/meeting-agenda.service.js';
 import { createMeetingsService } from './features/meetings/meetings.service.js';
 import { createActionSlipsService } from './features/action-slips/action-slips.service.js';
+import { createBulletinsService } from './features/bulletins/bulletins.service.js';
 import { createActionsService } from './features/problems/actions.service.js';
 import { createDispatchSettingsService } from './features/problems/dispatch-settings.service.js';
 import { createEscalationService } from './features/problems/escalation.service.js';
@@ -81,7 +82,8 @@ export function createServices(deps: Deps) {
   const meetings = createMeetingsService(deps, audit, notifications);
   const meetingAgenda = createMeetingAgendaService(deps, audit);
   const actionSlips = createActionSlipsService(deps, audit);
-  return { dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions };
+  const bulletins = createBulletinsService(deps, audit, notifications, lightQueries);
+  return { bulletins, dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -10,6 +10,7 @@ import { registerDashboardRoutes } from '../features/dashboard/dashboard.routes.
 import { registerGoalsRoutes } from '../features/goals/goals.routes.js';
 import { registerMeetingsRoutes } from '../features/meetings/meetings.routes.js';
 import { registerActionSlipRoutes } from '../features/action-slips/action-slips.routes.js';
+import { registerBulletinRoutes } from '../features/bulletins/bulletins.routes.js';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
 import { registerLightsRoutes } from '../features/lights/lights.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
@@ -91,6 +92,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerReportsRoutes(app, s);
   registerMeetingsRoutes(app, s.meetings, s.meetingAgenda);
   registerActionSlipRoutes(app, s.actionSlips);
+  registerBulletinRoutes(app, s.bulletins);
   registerProblemsRoutes(app, s.problems, s.actions, s.dispatchSettings);
   registerActionsRoutes(app, s.actions);
   await registerWeb(app, config);
