@@ -4,6 +4,7 @@ import { registerAdminCommands } from './commands/accounts.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerImportCommands, registerLedgerCommands } from './commands/ledger.js';
 import { registerReportSlipCommands } from './commands/report-slips.js';
+import { registerReportBulletinCommand } from './commands/report-bulletin.js';
 import { registerServeCommand } from './commands/serve.js';
 import { describeError } from './runtime.js';
 
@@ -22,6 +23,7 @@ export function buildCli(): Command {
   registerLedgerCommands(program);
   registerImportCommands(program);
   registerReportSlipCommands(program);
+  registerReportBulletinCommand(program);
   return program;
 }
 

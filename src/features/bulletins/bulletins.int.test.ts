@@ -1,4 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { buildCli } from '../../cli/main.js';
 import { readPackageParts, wordText } from '../../documents/docx-parts.js';
 import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
 import { manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
@@ -134,5 +138,21 @@ describe.each(databaseVariants())('bulletins on $name', (variant) => {
     const text = wordText((await readPackageParts(res.rawPayload, ['word/document.xml']))['word/document.xml']!);
     expect(text).toContain('一是抓紧推进港区项目供地。');
     expect(text).toContain('年度投资完成率55.0%，序时进度83.3%，低于序时28.3个百分点');
+  });
+
+  it('prints the live bulletin from the command line: luodi report bulletin --month 2026-10 --out FILE --json', async () => {
+    const out = join(mkdtempSync(join(tmpdir(), 'luodi-bulletin-')), 'bulletin.docx');
+    vi.stubEnv('LUODI_DB', db.url);
+    let printed = '';
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => ((printed += String(chunk)), true));
+    try {
+      await buildCli().parseAsync(['node', 'luodi', 'report', 'bulletin', '--month', '2026-10', '--unit', ids.town!, '--out', out, '--json']);
+    } finally {
+      stdout.mockRestore();
+      vi.unstubAllEnvs();
+    }
+    expect(JSON.parse(printed)).toMatchObject({ name: '调度通报-2026年10月-XX镇.docx', investment: { plan: wan(2000) }, annexTotal: 1 });
+    const text = wordText((await readPackageParts(readFileSync(out), ['word/document.xml']))['word/document.xml']!);
+    expect(text).toContain('关于2026年10月份XX镇重大项目推进情况的通报');
   });
 });

@@ -210,6 +210,16 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
 
   return {
     gather: async (actor: Actor, unitId: string | undefined, month: string) => gather(await unitFor(actor, unitId), month),
+
+    /** The bulletin of live data, with the template texts, without keeping a draft (the CLI). */
+    async renderLive(actor: Actor, unitId: string | undefined, month: string): Promise<{ fileName: string; content: Buffer; figures: BulletinFigures }> {
+      const unit = await unitFor(actor, unitId);
+      const figures = await gather(unit, month);
+      const where = area(unit);
+      const content = await renderOfficialDocument(bulletinDocument({ figures, area: where, office: `${unit.name}重大项目推进办公室`, seq: figures.months, date: today() }));
+      await audit.recordNow(actor, { action: 'bulletin.render', objectType: 'unit', objectId: unit.id, unitId: unit.id, detail: month });
+      return { fileName: bulletinFileName(figures, where), content, figures };
+    },
     draft,
 
     async list(actor: Actor, limit: number): Promise<{ items: BulletinSummary[] }> {
