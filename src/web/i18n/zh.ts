@@ -4,6 +4,7 @@
  */
 import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
+import { zhBulletins } from './zh.bulletins.js';
 import { zhLights } from './zh.lights.js';
 import { zhCockpit } from './zh.cockpit.js';
 import { zhMeetings } from './zh.meetings.js';
@@ -218,6 +219,7 @@ export const zh = {
 
   ...zhProjects,
   ...zhGoals,
+  ...zhBulletins,
   ...zhLights,
   ...zhCockpit,
   ...zhReports,
