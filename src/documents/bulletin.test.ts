@@ -50,7 +50,10 @@ describe('调度通报 document', () => {
 
   it('caps the annex and points to the 月度进展表 for the rest', async () => {
     const rows = Array.from({ length: ANNEX_CAP + 5 }, (_, i) => p(i, 'yellow'));
-    const { text: t } = await text(bulletinDocument({ figures: bulletinFigures(input(rows, 5000)), area: '全县', office: '项目办', seq: 1, date: '2026-10-28' }));
+    const { text: t, xml } = await text(bulletinDocument({ figures: bulletinFigures(input(rows, 5000)), area: '全县', office: '项目办', seq: 1, date: '2026-10-28' }));
+    // A long annex is written as text (raw-table.ts): the header repeats on every page, the marker is gone.
+    expect(xml).toContain('<w:tblHeader/>');
+    expect(xml).not.toContain('LUODI-RAW-TABLE');
     expect(t).toContain(`项目${ANNEX_CAP - 1}\n`);
     expect(t).not.toContain(`项目${ANNEX_CAP}\n`);
     expect(t).toContain(`本表列出红灯、黄灯项目及本月开工、竣工项目${ANNEX_CAP}个，其余${5000 - ANNEX_CAP}个见《月度进展表》（Excel）。`);

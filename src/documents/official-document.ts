@@ -30,6 +30,8 @@ import {
   type FontProfile,
   type FontRole,
 } from './typography.js';
+import { readPackageParts } from './docx-parts.js';
+import { RAW_TABLE_MIN_ROWS, rawTableMarker, rawTableXml, spliceRawTables } from './raw-table.js';
 
 /**
  * Page set-up of a 公文 (GB/T 9704-2012 §5): A4, 天头 37 mm, 订口 28 mm, a 156 × 225 mm text
@@ -112,6 +114,8 @@ interface Ctx {
   /** One 3号 character, the unit of 公文 indents. */
   char: number;
   line: number;
+  /** Long tables written as text (raw-table.ts), in order of their marker paragraphs. */
+  raw?: string[];
 }
 
 function run(ctx: Ctx, text: string, role: FontRole, pt: number, extra: { bold?: boolean; color?: string } = {}) {
@@ -168,6 +172,13 @@ function bodyBlocks(ctx: Ctx, blocks: Block[]): (Paragraph | Table)[] {
       out.push(para(ctx, [run(ctx, `${label}${b.text}`, HEADING_FONT[b.level], ctx.l.bodyPt, { bold: b.level === 3 })], { indent: { firstLine: 2 * ctx.char }, keepNext: true }));
     } else if (b.kind === 'paragraph') {
       out.push(para(ctx, [run(ctx, b.text, 'body', ctx.l.bodyPt)], b.flush ? {} : { indent: { firstLine: 2 * ctx.char } }));
+    } else if (b.kind === 'table' && ctx.raw && b.rows.length >= RAW_TABLE_MIN_ROWS) {
+      const widths = b.widths ?? b.columns.map(() => 1);
+      const sum = widths.reduce((x, y) => x + y, 0);
+      const textWidth = A4.width - mmToTwip(ctx.l.leftMm) - mmToTwip(ctx.l.rightMm);
+      const pt = b.pt ?? ctx.l.tablePt;
+      out.push(para(ctx, [new TextRun(rawTableMarker(ctx.raw.length))]));
+      ctx.raw.push(rawTableXml({ columns: b.columns, rows: b.rows, widths: widths.map((w) => Math.round((textWidth * w) / sum)), line: ptToTwip(pt * 1.5), halfPoints: ptToHalfPoints(pt), bodyFont: ctx.font('body'), headerFont: ctx.font('heading1'), latinFont: FONT_CHAINS.latin[0] }));
     } else if (b.kind === 'table') {
       out.push(table(ctx, b.columns, b.rows, b.widths ?? b.columns.map(() => 1), false, b.pt));
     } else {
@@ -221,10 +232,10 @@ function recordBlock(ctx: Ctx, d: OfficialDocument): Paragraph[] {
 }
 
 /** Lays out an OfficialDocument as a docx `Document` (pure: no I/O). */
-export function buildOfficialDocument(d: OfficialDocument, opts: BuildOptions = {}): Document {
+export function buildOfficialDocument(d: OfficialDocument, opts: BuildOptions = {}, raw?: string[]): Document {
   const l: PageLayout = { ...GBT9704_LAYOUT, ...opts.layout };
   const profile = opts.fonts ?? 'official';
-  const ctx: Ctx = { l, font: (role) => fontFor(role, profile), char: ptToTwip(l.bodyPt), line: ptToTwip(l.lineSpacingPt) };
+  const ctx: Ctx = { l, font: (role) => fontFor(role, profile), char: ptToTwip(l.bodyPt), line: ptToTwip(l.lineSpacingPt), ...(raw ? { raw } : {}) };
   const blank = () => para(ctx, [run(ctx, '', 'body', l.bodyPt)]);
   const children: (Paragraph | Table)[] = [];
 
@@ -332,7 +343,14 @@ export function fontTableXml(): string {
 
 /** The .docx bytes of an OfficialDocument. */
 export async function renderOfficialDocument(d: OfficialDocument, opts: BuildOptions = {}): Promise<Buffer> {
-  return Packer.toBuffer(buildOfficialDocument(d, opts), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const raw: string[] = [];
+  const doc = buildOfficialDocument(d, opts, raw);
+  const fonts = { path: 'word/fontTable.xml', data: fontTableXml() };
+  const packed = await Packer.toBuffer(doc, false, [fonts]);
+  if (raw.length === 0) return packed;
+  // Long tables: pack once with marker paragraphs, then again with the tables spliced in.
+  const xml = (await readPackageParts(packed, ['word/document.xml']))['word/document.xml']!;
+  return Packer.toBuffer(doc, false, [fonts, { path: 'word/document.xml', data: spliceRawTables(xml, raw) }]);
 }
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -111,7 +111,8 @@ export function bulletinFigures(d: BulletinInput): BulletinFigures {
   const rows = d.leadUnits.map((r) => ({ ...r }));
   const reds = rollUpToChildren(rows, d.rankParentPath, d.rankGroups);
   const yellows = rollUpToChildren(rows.map((r) => ({ ...r, red: r.yellow })), d.rankParentPath, d.rankGroups);
-  const ranking = rankUnits(reds.map((c, i) => ({ unitId: c.unitId, name: c.name, red: c.red, yellow: yellows[i]!.red, progress: investmentProgress(c.sums, share) })));
+  // Units without projects in scope have nothing to rank (a county office has dozens of such units).
+  const ranking = rankUnits(reds.map((c, i) => ({ unitId: c.unitId, name: c.name, red: c.red, yellow: yellows[i]!.red, progress: investmentProgress(c.sums, share) })).filter((u) => u.progress.projects > 0));
 
   const nextSteps: string[] = [];
   const behind = ranking.filter((u) => u.progress.gapPoints !== null && u.progress.gapPoints < 0);

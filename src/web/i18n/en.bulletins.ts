@@ -2,6 +2,7 @@ import type { zhBulletins } from './zh.bulletins.js';
 
 /** English texts of the dispatch bulletins. */
 export const enBulletins: Record<keyof typeof zhBulletins, string> = {
+  'nav.bulletinDetail': 'Bulletin',
   'nav.bulletins': 'Bulletins',
 
   'bulletins.title': 'Dispatch bulletins',

@@ -1,5 +1,6 @@
 /** Chinese texts of 调度通报 (monthly dispatch bulletins); merged into zh.ts. */
 export const zhBulletins = {
+  'nav.bulletinDetail': '通报详情',
   'nav.bulletins': '调度通报',
 
   'bulletins.title': '调度通报',

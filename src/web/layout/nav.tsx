@@ -85,6 +85,7 @@ const PAGE_LABELS: [RegExp, MessageKey][] = [
   [/^\/projects\/[^/]+$/, 'nav.projectDetail'],
   [/^\/notifications$/, 'nav.inbox'],
   [/^\/meetings\/[^/]+$/, 'nav.meetingDetail'],
+  [/^\/bulletins\/[^/]+$/, 'nav.bulletinDetail'],
 ];
 
 /** Breadcrumb labels by path (every level of every item). */

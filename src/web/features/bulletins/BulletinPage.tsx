@@ -71,7 +71,7 @@ export function BulletinPage() {
         <Tag color={draft ? 'orange' : 'green'} data-testid="bulletin-status">
           {t(`bulletins.status.${b.status}`)}
         </Tag>
-        {b.sentAt && <Typography.Text type="secondary">{t('bulletins.sentBy', { name: b.sentByName ?? '', at: b.sentAt.slice(0, 16).replace('T', ' ') })}</Typography.Text>}
+        {b.sentAt && <Typography.Text type="secondary">{t('bulletins.sentBy', { name: b.sentByName ?? '', at: new Date(b.sentAt).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16) })}</Typography.Text>}
       </Flex>
       <Card title={t('bulletins.figures')} style={{ marginBottom: 16 }}>
         <Row gutter={[16, 16]}>
