@@ -27,7 +27,8 @@ export interface BulletinDocInput {
 const pct = (x: number | null) => (x === null ? '—' : `${x.toFixed(1)}%`);
 const pts = (x: number | null) => (x === null ? '—' : x >= 0 ? `高于序时${x.toFixed(1)}个百分点` : `低于序时${Math.abs(x).toFixed(1)}个百分点`);
 const wan = (yuan: number) => formatWan(yuan, 0);
-const list = (ps: readonly BulletinProject[], max = 20) => (ps.length ? ps.slice(0, max).map((p) => `${p.name}（${p.unitName}）`).join('、') + (ps.length > max ? `等${ps.length}个` : '') : '无');
+// The paragraph states the total first; the names stop at `max` (the annex lists them all).
+const list = (ps: readonly BulletinProject[], max = 20) => (ps.length ? ps.slice(0, max).map((p) => `${p.name}（${p.unitName}）`).join('、') + (ps.length > max ? '等' : '') : '无');
 const stageName = (s: string) => STAGE_LABELS[s as Stage]?.zh ?? s;
 const LIGHT_NAMES = { red: '红灯', yellow: '黄灯', green: '绿灯' } as const;
 
