@@ -2,6 +2,8 @@ import type { zhBulletins } from './zh.bulletins.js';
 
 /** English texts of the dispatch bulletins. */
 export const enBulletins: Record<keyof typeof zhBulletins, string> = {
+  'notify.kind.bulletin-draft': 'Bulletin to review',
+  'notify.kind.bulletin-sent': 'Bulletin sent',
   'nav.bulletinDetail': 'Bulletin',
   'nav.bulletins': 'Bulletins',
 

@@ -1,5 +1,7 @@
 /** Chinese texts of 调度通报 (monthly dispatch bulletins); merged into zh.ts. */
 export const zhBulletins = {
+  'notify.kind.bulletin-draft': '调度通报待审核',
+  'notify.kind.bulletin-sent': '调度通报已印发',
   'nav.bulletinDetail': '通报详情',
   'nav.bulletins': '调度通报',
 

@@ -11,16 +11,7 @@ import { useI18n } from '../../i18n/i18n.js';
 import { useCurrentUser } from '../../layout/current-user.js';
 import { can } from '../../lib/access.js';
 import { useBulletins, useDraftBulletin } from './bulletins.queries.js';
-
-/** The last twelve months, newest first (YYYY-MM). */
-export function recentMonths(today: string, n = 12): string[] {
-  const y = Number(today.slice(0, 4));
-  const m = Number(today.slice(5, 7));
-  return Array.from({ length: n }, (_, i) => {
-    const k = y * 12 + (m - 1) - i;
-    return `${Math.floor(k / 12)}-${String((k % 12) + 1).padStart(2, '0')}`;
-  });
-}
+import { recentMonths } from './recent-months.js';
 
 const when = (iso: string | null) => (iso ? chinaDate(new Date(iso)) : '—');
 
