@@ -24,16 +24,16 @@ const root = (await db.selectFrom('units').select(['id', 'path']).where('parentI
 const sqlAlone = async () => {
   const span = monthSpan(MONTH);
   const view = { scope: null, unitPath: root.path };
-  const lights = (color: 'red' | 'yellow') => c.services.lightQueries.list(Actor.cli(), { color, unitId: root.id, month: MONTH, page: 1, pageSize: 50 });
   await Promise.all([
-    bulletinsRepository.leadUnits(db, root.path, MONTH),
+    dashboardRepository.byLeadUnit(db, view),
+    bulletinsRepository.lightCounts(db, root.path, MONTH),
     bulletinsRepository.flows(db, root.path, span),
     bulletinsRepository.problems(db, root.path, span, '2026-10-27'),
     bulletinsRepository.annex(db, root.path, span, ANNEX_CAP),
     bulletinsRepository.children(db, root.id),
     goalsRepository.find(db, root.id, 2026),
-    lights('red'),
-    lights('yellow'),
+    bulletinsRepository.lightList(db, root.path, MONTH, 'red', 50),
+    bulletinsRepository.lightList(db, root.path, MONTH, 'yellow', 50),
     dashboardRepository.paced(db, view, true, 10),
     dashboardRepository.paced(db, view, false, 10),
   ]);

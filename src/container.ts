@@ -82,7 +82,7 @@ export function createServices(deps: Deps) {
   const meetings = createMeetingsService(deps, audit, notifications);
   const meetingAgenda = createMeetingAgendaService(deps, audit);
   const actionSlips = createActionSlipsService(deps, audit);
-  const bulletins = createBulletinsService(deps, audit, notifications, lightQueries);
+  const bulletins = createBulletinsService(deps, audit, notifications);
   return { bulletins, dashboard, lights, lightQueries, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, dispatchSettings, escalation, problems, actions };
 }
 export type Services = ReturnType<typeof createServices>;

@@ -38,24 +38,37 @@ function liveProjects(db: Db, unitPath: string) {
 
 /** The bulletin's own grouped statements; the 十快/十慢, light lists and targets come from their features. */
 export const bulletinsRepository = {
-  /** Plan, completed and the month's light counts per lead unit (one statement). */
-  async leadUnits(db: Db, unitPath: string, month: string) {
-    const rows = await liveProjects(db, unitPath)
-      .leftJoin('projectLights as pl', (j) => j.onRef('pl.projectId', '=', 'projects.id').on('pl.month', '=', month))
-      .select([
-        'units.id',
-        'units.name',
-        'units.path',
-        sql<number>`coalesce(sum(projects.annual_plan_investment), 0)`.as('plan'),
-        sql<number>`coalesce(sum(projects.ytd_investment), 0)`.as('completed'),
-        sql<number>`count(*)`.as('projects'),
-        sql<number>`sum(case when pl.color = 'red' then 1 else 0 end)`.as('red'),
-        sql<number>`sum(case when pl.color = 'yellow' then 1 else 0 end)`.as('yellow'),
-        sql<number>`sum(case when pl.color = 'green' then 1 else 0 end)`.as('green'),
-      ])
-      .groupBy(['units.id', 'units.name', 'units.path'])
+  /**
+   * The month's light counts per lead unit, from the light rows alone (the (month, color,
+   * unit_id) index covers it: no join over 50,000 projects). A light row keeps the lead unit of
+   * its computation, the same key the lights list filters history by.
+   */
+  async lightCounts(db: Db, unitPath: string, month: string) {
+    const rows = await db
+      .selectFrom('projectLights as pl')
+      .select(['pl.unitId', 'pl.color', sql<number>`count(*)`.as('n')])
+      .where('pl.month', '=', month)
+      .where('pl.unitId', 'in', db.selectFrom('units').select('units.id').where('units.path', 'like', prefixOf(unitPath)))
+      .groupBy(['pl.unitId', 'pl.color'])
       .execute();
-    return rows.map((r) => ({ id: r.id, name: r.name, path: r.path, plan: n(r.plan), completed: n(r.completed), projects: n(r.projects), red: n(r.red), yellow: n(r.yellow), green: n(r.green) }));
+    return rows.map((r) => ({ unitId: r.unitId, color: r.color, n: n(r.n) }));
+  },
+
+  /** A light list of the month (red or yellow), by name, at most `limit`, with its reasons (one statement). */
+  lightList(db: Db, unitPath: string, month: string, color: 'red' | 'yellow', limit: number) {
+    return db
+      .selectFrom('projectLights as pl')
+      .innerJoin('projects', 'projects.id', 'pl.projectId')
+      .innerJoin('units', 'units.id', 'projects.unitId')
+      .select(['projects.id', 'projects.name', 'projects.stage', 'units.name as unitName', 'projects.annualPlanInvestment', 'projects.ytdInvestment', 'pl.reasons'])
+      .where('pl.month', '=', month)
+      .where('pl.color', '=', color)
+      .where('pl.unitId', 'in', db.selectFrom('units as su').select('su.id').where('su.path', 'like', prefixOf(unitPath)))
+      .where('projects.archived', '=', 0)
+      .orderBy('projects.name')
+      .orderBy('projects.id')
+      .limit(limit)
+      .execute();
   },
 
   /** Distinct projects entering 签约/开工/竣工/投产 from 1 January to the month's end, and within the month (one statement). */
@@ -115,15 +128,22 @@ export const bulletinsRepository = {
    * then yellow, then by name — at most `limit`, with how many qualified in all (two statements).
    */
   async annex(db: Db, unitPath: string, span: MonthSpan, limit: number) {
+    // Driven by the qualifying ids (the lights index, one pass over the stage dates), not by a
+    // join of every project with its light.
+    const qualifying = db
+      .selectFrom('projectLights')
+      .select('projectLights.projectId as id')
+      .where('projectLights.month', '=', span.month)
+      .where('projectLights.color', 'in', ['red', 'yellow'])
+      .union(
+        db
+          .selectFrom('projects as dp')
+          .select('dp.id')
+          .where((eb) => eb.or([eb.and([eb('dp.actualStartDate', '>=', span.first), eb('dp.actualStartDate', '<=', span.last)]), eb.and([eb('dp.actualCompletionDate', '>=', span.first), eb('dp.actualCompletionDate', '<=', span.last)])])),
+      );
     const base = liveProjects(db, unitPath)
       .leftJoin('projectLights as pl', (j) => j.onRef('pl.projectId', '=', 'projects.id').on('pl.month', '=', span.month))
-      .where((eb) =>
-        eb.or([
-          eb('pl.color', 'in', ['red', 'yellow']),
-          eb.and([eb('projects.actualStartDate', '>=', span.first), eb('projects.actualStartDate', '<=', span.last)]),
-          eb.and([eb('projects.actualCompletionDate', '>=', span.first), eb('projects.actualCompletionDate', '<=', span.last)]),
-        ]),
-      );
+      .where('projects.id', 'in', qualifying);
     const [count, rows] = await Promise.all([
       base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
       base

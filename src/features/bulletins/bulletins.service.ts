@@ -14,7 +14,6 @@ import { updateVersioned } from '../../db/helpers/versioned.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { dashboardRepository } from '../dashboard/dashboard.repository.js';
 import { goalsRepository } from '../goals/goals.repository.js';
-import type { LightsQueries } from '../lights/lights.queries.js';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.js';
 import { Actor, type Deps } from '../shared/context.js';
 import { bulletinsRepository, monthSpan, type BulletinRow } from './bulletins.repository.js';
@@ -36,7 +35,7 @@ const isRoot = (path: string | null) => !!path && /^\/[^/]+\/$/.test(path);
  * the Word file. The scheduled job drafts the root unit's bulletin once the month's report round
  * is past its due date and tells the coordinators.
  */
-export function createBulletinsService(deps: Deps, audit: AuditService, notifications: NotificationsService, lightQueries: LightsQueries) {
+export function createBulletinsService(deps: Deps, audit: AuditService, notifications: NotificationsService) {
   const today = () => chinaDate(deps.clock.now());
 
   /** The unit a caller names (or its own / the root), within what it may see. */
@@ -56,22 +55,26 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
     const db = deps.db;
     const span = monthSpan(month);
     const view = { scope: null, unitPath: unit.path };
-    const lightList = (color: LightColor) => lightQueries.list(SYSTEM, { color, unitId: unit.id, month, page: 1, pageSize: LIGHT_LIST });
-    const [leadUnits, flows, problems, annex, children, goal, red, yellow, fast, slow] = await Promise.all([
-      bulletinsRepository.leadUnits(db, unit.path, month),
+    const [sums, lightRows, flows, problems, annex, children, goal, red, yellow, fast, slow] = await Promise.all([
+      dashboardRepository.byLeadUnit(db, view),
+      bulletinsRepository.lightCounts(db, unit.path, month),
       bulletinsRepository.flows(db, unit.path, span),
       bulletinsRepository.problems(db, unit.path, span, today()),
       bulletinsRepository.annex(db, unit.path, span, ANNEX_CAP),
       bulletinsRepository.children(db, unit.id),
       goalsRepository.find(db, unit.id, Number(month.slice(0, 4))),
-      lightList('red'),
-      lightList('yellow'),
+      bulletinsRepository.lightList(db, unit.path, month, 'red', LIGHT_LIST),
+      bulletinsRepository.lightList(db, unit.path, month, 'yellow', LIGHT_LIST),
       dashboardRepository.paced(db, view, true, PACED),
       dashboardRepository.paced(db, view, false, PACED),
     ]);
-    const fromLight = (l: (typeof red.items)[number]): BulletinProject => ({ id: l.projectId, name: l.name, unitName: l.leadUnitName ?? '', stage: l.stage, plan: 0, completed: 0, light: l.color, reason: l.reasons.map((r) => r.text.zh).join('；') || null });
+    // The month's lights (history), not the current colour the cockpit's sums carry.
+    const lit = (unitId: string, color: LightColor) => lightRows.find((r) => r.unitId === unitId && r.color === color)?.n ?? 0;
+    const leadUnits = sums.map((r) => ({ id: r.id, name: r.name, path: r.path, plan: Number(r.plan), completed: Number(r.completed), projects: Number(r.projects), red: lit(r.id, 'red'), yellow: lit(r.id, 'yellow') }));
+    const counts = { red: 0, yellow: 0, green: 0 };
+    for (const r of lightRows) counts[r.color] += r.n;
+    const fromLight = (l: (typeof red)[number]): BulletinProject => ({ id: l.id, name: l.name, unitName: l.unitName, stage: l.stage, plan: Number(l.annualPlanInvestment ?? 0), completed: Number(l.ytdInvestment ?? 0), light: red.includes(l) ? 'red' : 'yellow', reason: worded(l.reasons) });
     const fromPaced = (p: (typeof fast)[number]): BulletinProject => ({ id: p.id, name: p.name, unitName: p.leadUnitName, stage: 'construction', plan: Number(p.annualPlanInvestment ?? 0), completed: Number(p.ytdInvestment ?? 0), light: p.light });
-    const counts = leadUnits.reduce((s, r) => ({ red: s.red + r.red, yellow: s.yellow + r.yellow, green: s.green + r.green }), { red: 0, yellow: 0, green: 0 });
     // A unit without sub-units (an office, a town) ranks the units leading its projects, as the cockpit does.
     const ranked = children.length > 0;
     return bulletinFigures({
@@ -92,7 +95,7 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
           }
         : null,
       planCurve: goal ? fromJsonText<number[]>(goal.planCurve) : null,
-      lights: { counts, red: red.items.map(fromLight), yellow: yellow.items.map(fromLight) },
+      lights: { counts, red: red.map(fromLight), yellow: yellow.map(fromLight) },
       fast: fast.map(fromPaced),
       slow: slow.map(fromPaced),
       problems,
