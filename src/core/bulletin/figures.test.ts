@@ -70,7 +70,7 @@ describe('bulletin figures (hand-computed October 2026)', () => {
   it('words 下一步工作 from what lags', () => {
     expect(f.nextSteps[0]).toContain('低于序时进度13.3个百分点，经济区要');
     expect(f.nextSteps[1]).toBe('加快项目开工。开工7个，距序时目标8.3个尚有差距，各责任单位要逐个项目明确时间节点，推动早开工。');
-    expect(f.nextSteps[2]).toContain('红灯项目1个、黄灯项目1个，港区仓储等红灯项目');
+    expect(f.nextSteps[2]).toContain('红灯项目1个、黄灯项目1个，红灯项目（港区仓储）的责任单位');
     expect(f.nextSteps[3]).toContain('尚有3个问题未销号，其中1个已超期');
     expect(f.nextSteps).toHaveLength(5);
   });

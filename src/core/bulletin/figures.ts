@@ -126,7 +126,7 @@ export function bulletinFigures(d: BulletinInput): BulletinFigures {
     nextSteps.push(`加快项目${lagging.map((f) => FLOW_NAMES[f]).join('、')}。${lagging.map((f) => `${FLOW_NAMES[f]}${flows[f].ytd}个，距序时目标${flows[f].progress.expected}个尚有差距`).join('；')}，各责任单位要逐个项目明确时间节点，推动早${lagging.map((f) => FLOW_NAMES[f]).join('、早')}。`);
   }
   if (d.lights.counts.red + d.lights.counts.yellow > 0) {
-    nextSteps.push(`抓好亮灯项目整改。本月红灯项目${d.lights.counts.red}个、黄灯项目${d.lights.counts.yellow}个，${d.lights.red.length ? `${names(d.lights.red)}等红灯项目` : '亮灯项目'}的责任单位要分析原因、制定整改措施，项目办将跟踪督办，连续亮灯的提请县领导约谈。`);
+    nextSteps.push(`抓好亮灯项目整改。本月红灯项目${d.lights.counts.red}个、黄灯项目${d.lights.counts.yellow}个，${d.lights.red.length ? `红灯项目（${names(d.lights.red)}）` : '亮灯项目'}的责任单位要分析原因、制定整改措施，项目办将跟踪督办，连续亮灯的提请县领导约谈。`);
   }
   if (d.problems.open > 0) {
     nextSteps.push(`加大问题协调力度。目前尚有${d.problems.open}个问题未销号，其中${d.problems.overdue}个已超期，责任单位要按照问题清单、责任清单限时办结，超期问题按督办程序逐级提级。`);
