@@ -30,7 +30,10 @@ describe.skipIf(!hasChromium)('bulletin journey (browser)', () => {
   let page: Page;
   let base: string;
   let pageErrors: string[];
-  const shot = (name: string, fullPage = true) => page.screenshot({ path: join(SHOTS, `bulletin-${name}.png`), fullPage });
+  const shot = async (name: string, fullPage = true) => {
+    await page.evaluate(() => window.scrollTo(0, 0)); // the sticky header over a scrolled page would cut the title
+    await page.screenshot({ path: join(SHOTS, `bulletin-${name}.png`), fullPage });
+  };
   const settle = () => settleScreen(page);
 
   beforeAll(async () => {
