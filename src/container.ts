@@ -21,6 +21,7 @@ import { createMeetingsService } from './features/meetings/meetings.service.js';
 import { createActionSlipsService } from './features/action-slips/action-slips.service.js';
 import { createBriefingService } from './features/office-documents/briefing.service.js';
 import { createMinutesService } from './features/office-documents/minutes.service.js';
+import { createBulletinsService } from './features/bulletins/bulletins.service.js';
 import { createActionsService } from './features/problems/actions.service.js';
 import { createDispatchSettingsService } from './features/problems/dispatch-settings.service.js';
 import { createEscalationService } from './features/problems/escalation.service.js';
@@ -89,7 +90,8 @@ export function createServices(deps: Deps) {
   const minutes = createMinutesService(deps, audit);
   const briefing = createBriefingService(deps, audit, dashboard, dispatchSettings);
   const tables = createTablesService(deps, audit, projects, problems, lightQueries);
-  return { dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, minutes, briefing, dispatchSettings, escalation, problems, actions, tables };
+  const bulletins = createBulletinsService(deps, audit, notifications);
+  return { bulletins, dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, minutes, briefing, dispatchSettings, escalation, problems, actions, tables };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -4,8 +4,9 @@ import { registerAdminCommands } from './commands/accounts.js';
 import { registerDataCommands } from './commands/data.js';
 import { registerImportCommands, registerLedgerCommands } from './commands/ledger.js';
 import { registerReportSlipCommands } from './commands/report-slips.js';
-import { registerReportMinutesCommand } from './commands/report-minutes.js';
 import { registerReportBriefingCommand } from './commands/report-briefing.js';
+import { registerReportBulletinCommand } from './commands/report-bulletin.js';
+import { registerReportMinutesCommand } from './commands/report-minutes.js';
 import { registerServeCommand } from './commands/serve.js';
 import { registerTablesCommands } from './commands/tables.js';
 import { describeError } from './runtime.js';
@@ -28,6 +29,7 @@ export function buildCli(): Command {
   registerReportSlipCommands(program);
   registerReportMinutesCommand(program);
   registerReportBriefingCommand(program);
+  registerReportBulletinCommand(program);
   return program;
 }
 

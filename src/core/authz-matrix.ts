@@ -203,6 +203,13 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   // 会议纪要 is read like its meeting; 汇报材料 is drafted for leaders by 项目办, within their subtree.
   'GET /api/meetings/:id/minutes': { roles: PROJECT_READERS },
   'GET /api/documents/briefing': { roles: { leader: 'scoped', coordinator: 'scoped' } },
+  // 调度通报: readers see sent bulletins addressed to them; 项目办 drafts, edits and sends.
+  'GET /api/bulletins': { roles: PROJECT_READERS },
+  'POST /api/bulletins': { roles: PROJECT_WRITERS },
+  'GET /api/bulletins/:id': { roles: PROJECT_READERS },
+  'PATCH /api/bulletins/:id': { roles: PROJECT_WRITERS },
+  'POST /api/bulletins/:id/send': { roles: PROJECT_WRITERS },
+  'GET /api/bulletins/:id/docx': { roles: PROJECT_READERS },
 
   // 问题清单 / 督办事项: read by the business roles within their scope (the responsible unit's or
   // the project's unit subtree, or the items they lead or own); raised by 项目办 and unit staff;

@@ -8,6 +8,7 @@ import type { MilestoneTables } from './tables-milestones.js';
 import type { NotifyTables } from './tables-notify.js';
 import type { ReportTables } from './tables-reports.js';
 import type { MeetingTables } from './tables-meetings.js';
+import type { BulletinTables } from './tables-bulletins.js';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -221,7 +222,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables, MeetingTables, ProblemTables {
+export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables, MeetingTables, ProblemTables, BulletinTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

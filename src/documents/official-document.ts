@@ -30,6 +30,8 @@ import {
   type FontProfile,
   type FontRole,
 } from './typography.js';
+import { readPackageParts } from './docx-parts.js';
+import { RAW_TABLE_MIN_ROWS, rawTableMarker, rawTableXml, spliceRawTables } from './raw-table.js';
 
 /**
  * Page set-up of a 公文 (GB/T 9704-2012 §5): A4, 天头 37 mm, 订口 28 mm, a 156 × 225 mm text
@@ -73,7 +75,7 @@ export const A4 = { width: 11906, height: 16838 } as const;
 export type Block =
   | { kind: 'heading'; level: 1 | 2 | 3 | 4; text: string }
   | { kind: 'paragraph'; text: string; /** no 2-character first-line indent */ flush?: boolean }
-  | { kind: 'table'; columns: string[]; rows: string[][]; /** relative widths */ widths?: number[] }
+  | { kind: 'table'; columns: string[]; rows: string[][]; /** relative widths */ widths?: number[]; /** font size, e.g. 五号 for a wide annex table */ pt?: number }
   /** A form: label | value rows, as on 督办单 and 催办单. */
   | { kind: 'fields'; rows: [string, string][] };
 
@@ -91,6 +93,8 @@ export interface OfficialDocument {
   attachments?: string[];
   /** 发文机关署名 and 成文日期 (YYYY-MM-DD). */
   signature?: { issuer: string; date: string };
+  /** 附件 printed with the document: each on a new page after the signature, before the 版记 (§7.3.5). */
+  annexes?: { title: string; body: Block[] }[];
   /** 附注, e.g. （联系人：张三，电话：…） */
   note?: string;
   /** 抄送机关. */
@@ -110,6 +114,8 @@ interface Ctx {
   /** One 3号 character, the unit of 公文 indents. */
   char: number;
   line: number;
+  /** Long tables written as text (raw-table.ts), in order of their marker paragraphs. */
+  raw?: string[];
 }
 
 function run(ctx: Ctx, text: string, role: FontRole, pt: number, extra: { bold?: boolean; color?: string } = {}) {
@@ -124,10 +130,10 @@ function para(ctx: Ctx, children: TextRun[], opts: Omit<IParagraphOptions, 'chil
 
 const HEADING_FONT: Record<1 | 2 | 3 | 4, FontRole> = { 1: 'heading1', 2: 'heading2', 3: 'body', 4: 'body' };
 
-function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: number[], labelColumn = false): Table {
+function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: number[], labelColumn = false, pt = ctx.l.tablePt): Table {
   const total = widths.reduce((a, b) => a + b, 0);
   const textWidth = A4.width - mmToTwip(ctx.l.leftMm) - mmToTwip(ctx.l.rightMm);
-  const line = ptToTwip(ctx.l.tablePt * 1.5);
+  const line = ptToTwip(pt * 1.5);
   const cell = (text: string, i: number, bold: boolean, center: boolean) =>
     new TableCell({
       width: { size: Math.round((textWidth * widths[i]!) / total), type: WidthType.DXA },
@@ -139,7 +145,7 @@ function table(ctx: Ctx, header: string[] | null, rows: string[][], widths: numb
           new Paragraph({
             alignment: center ? AlignmentType.CENTER : AlignmentType.LEFT,
             spacing: { line, lineRule: LineRuleType.EXACT, before: 0, after: 0 },
-            children: [run(ctx, t, bold ? 'heading1' : 'body', ctx.l.tablePt)],
+            children: [run(ctx, t, bold ? 'heading1' : 'body', pt)],
           }),
         ),
     });
@@ -166,8 +172,15 @@ function bodyBlocks(ctx: Ctx, blocks: Block[]): (Paragraph | Table)[] {
       out.push(para(ctx, [run(ctx, `${label}${b.text}`, HEADING_FONT[b.level], ctx.l.bodyPt, { bold: b.level === 3 })], { indent: { firstLine: 2 * ctx.char }, keepNext: true }));
     } else if (b.kind === 'paragraph') {
       out.push(para(ctx, [run(ctx, b.text, 'body', ctx.l.bodyPt)], b.flush ? {} : { indent: { firstLine: 2 * ctx.char } }));
+    } else if (b.kind === 'table' && ctx.raw && b.rows.length >= RAW_TABLE_MIN_ROWS) {
+      const widths = b.widths ?? b.columns.map(() => 1);
+      const sum = widths.reduce((x, y) => x + y, 0);
+      const textWidth = A4.width - mmToTwip(ctx.l.leftMm) - mmToTwip(ctx.l.rightMm);
+      const pt = b.pt ?? ctx.l.tablePt;
+      out.push(para(ctx, [new TextRun(rawTableMarker(ctx.raw.length))]));
+      ctx.raw.push(rawTableXml({ columns: b.columns, rows: b.rows, widths: widths.map((w) => Math.round((textWidth * w) / sum)), line: ptToTwip(pt * 1.5), halfPoints: ptToHalfPoints(pt), bodyFont: ctx.font('body'), headerFont: ctx.font('heading1'), latinFont: FONT_CHAINS.latin[0] }));
     } else if (b.kind === 'table') {
-      out.push(table(ctx, b.columns, b.rows, b.widths ?? b.columns.map(() => 1)));
+      out.push(table(ctx, b.columns, b.rows, b.widths ?? b.columns.map(() => 1), false, b.pt));
     } else {
       out.push(table(ctx, null, b.rows.map(([k, v]) => [k, v]), [1, 3], true));
     }
@@ -219,10 +232,10 @@ function recordBlock(ctx: Ctx, d: OfficialDocument): Paragraph[] {
 }
 
 /** Lays out an OfficialDocument as a docx `Document` (pure: no I/O). */
-export function buildOfficialDocument(d: OfficialDocument, opts: BuildOptions = {}): Document {
+export function buildOfficialDocument(d: OfficialDocument, opts: BuildOptions = {}, raw?: string[]): Document {
   const l: PageLayout = { ...GBT9704_LAYOUT, ...opts.layout };
   const profile = opts.fonts ?? 'official';
-  const ctx: Ctx = { l, font: (role) => fontFor(role, profile), char: ptToTwip(l.bodyPt), line: ptToTwip(l.lineSpacingPt) };
+  const ctx: Ctx = { l, font: (role) => fontFor(role, profile), char: ptToTwip(l.bodyPt), line: ptToTwip(l.lineSpacingPt), ...(raw ? { raw } : {}) };
   const blank = () => para(ctx, [run(ctx, '', 'body', l.bodyPt)]);
   const children: (Paragraph | Table)[] = [];
 
@@ -272,6 +285,13 @@ export function buildOfficialDocument(d: OfficialDocument, opts: BuildOptions = 
     children.push(para(ctx, [run(ctx, chineseDate(d.signature.date), 'body', l.bodyPt)], { alignment: AlignmentType.RIGHT, indent: { right: 4 * ctx.char } }));
   }
   if (d.note) children.push(para(ctx, [run(ctx, d.note, 'body', l.bodyPt)], { indent: { firstLine: 2 * ctx.char } }));
+  // Each annex on its own page: "附件N" in 3号黑体 at the left edge, its title like the document's.
+  (d.annexes ?? []).forEach((a, i) => {
+    const many = (d.annexes ?? []).length > 1;
+    children.push(para(ctx, [run(ctx, `附件${many ? i + 1 : ''}`, 'heading1', l.bodyPt)], { pageBreakBefore: true }));
+    children.push(new Paragraph({ alignment: AlignmentType.CENTER, spacing: { line: ptToTwip(l.titlePt * 1.6), lineRule: LineRuleType.EXACT }, children: [run(ctx, a.title, 'title', l.titlePt)] }));
+    children.push(blank(), ...bodyBlocks(ctx, a.body));
+  });
   if (d.copyTo?.length || d.printed) children.push(blank(), ...recordBlock(ctx, d));
 
   const textWidthPt = (A4.width - mmToTwip(l.leftMm) - mmToTwip(l.rightMm)) / 20;
@@ -323,7 +343,14 @@ export function fontTableXml(): string {
 
 /** The .docx bytes of an OfficialDocument. */
 export async function renderOfficialDocument(d: OfficialDocument, opts: BuildOptions = {}): Promise<Buffer> {
-  return Packer.toBuffer(buildOfficialDocument(d, opts), false, [{ path: 'word/fontTable.xml', data: fontTableXml() }]);
+  const raw: string[] = [];
+  const doc = buildOfficialDocument(d, opts, raw);
+  const fonts = { path: 'word/fontTable.xml', data: fontTableXml() };
+  const packed = await Packer.toBuffer(doc, false, [fonts]);
+  if (raw.length === 0) return packed;
+  // Long tables: pack once with marker paragraphs, then again with the tables spliced in.
+  const xml = (await readPackageParts(packed, ['word/document.xml']))['word/document.xml']!;
+  return Packer.toBuffer(doc, false, [fonts, { path: 'word/document.xml', data: spliceRawTables(xml, raw) }]);
 }
 
 export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

@@ -11,6 +11,7 @@ import { registerGoalsRoutes } from '../features/goals/goals.routes.js';
 import { registerMeetingsRoutes } from '../features/meetings/meetings.routes.js';
 import { registerActionSlipRoutes } from '../features/action-slips/action-slips.routes.js';
 import { registerOfficeDocumentRoutes } from '../features/office-documents/office-documents.routes.js';
+import { registerBulletinRoutes } from '../features/bulletins/bulletins.routes.js';
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
 import { registerLightsRoutes } from '../features/lights/lights.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
@@ -94,6 +95,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerMeetingsRoutes(app, s.meetings, s.meetingAgenda);
   registerActionSlipRoutes(app, s.actionSlips);
   registerOfficeDocumentRoutes(app, s.minutes, s.briefing);
+  registerBulletinRoutes(app, s.bulletins);
   registerProblemsRoutes(app, s.problems, s.actions, s.dispatchSettings);
   registerActionsRoutes(app, s.actions);
   registerTablesRoutes(app, s.tables);

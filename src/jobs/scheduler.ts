@@ -92,6 +92,15 @@ export const JOBS: Job[] = [
     },
   },
   {
+    // 调度通报: drafted once the month's report round is past its due date, then reviewed by 项目办.
+    name: 'draft-bulletin',
+    everyMs: 60 * 60_000,
+    async run(c) {
+      const period = await c.services.bulletins.draftScheduled();
+      return period ? `drafted the ${period} bulletin` : undefined;
+    },
+  },
+  {
     name: 'refresh-planner-stats',
     everyMs: 60 * 60_000,
     async run(c) {

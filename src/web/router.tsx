@@ -42,6 +42,8 @@ const NotifySettingsPage = page(() => import('./features/notifications/NotifySet
 const MyReportsPage = page(() => import('./features/reports/MyReportsPage.js'), 'MyReportsPage');
 const ReviewPage = page(() => import('./features/reports/ReviewPage.js'), 'ReviewPage');
 const ProblemsPage = page(() => import('./features/problems/ProblemsPage.js'), 'ProblemsPage');
+const BulletinsPage = page(() => import('./features/bulletins/BulletinsPage.js'), 'BulletinsPage');
+const BulletinPage = page(() => import('./features/bulletins/BulletinPage.js'), 'BulletinPage');
 const ActionsPage = page(() => import('./features/problems/ActionsPage.js'), 'ActionsPage');
 const DispatchSettingsPage = page(() => import('./features/problems/DispatchSettingsPage.js'), 'DispatchSettingsPage');
 
@@ -79,6 +81,8 @@ export const routes: RouteObject[] = [
       { path: 'reports', element: guarded('PUT /api/reports/:id', MyReportsPage) },
       { path: 'reports/review', element: guarded('POST /api/reports/:id/accept', ReviewPage) },
       { path: 'problems', element: guarded('GET /api/problems', ProblemsPage) },
+      { path: 'bulletins', element: guarded('GET /api/bulletins', BulletinsPage) },
+      { path: 'bulletins/:id', element: guarded('GET /api/bulletins/:id', BulletinPage) },
       { path: 'actions', element: guarded('GET /api/actions', ActionsPage) },
       {
         path: 'settings',

@@ -12,6 +12,7 @@ import * as m0010 from './0010-problems.js';
 import * as m0011 from './0011-meetings.js';
 import * as m0012 from './0012-notification-channels.js';
 import * as m0014 from './0014-lights.js';
+import * as m0015 from './0015-bulletins.js';
 import * as m0018 from './0018-cockpit-indexes.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
@@ -29,5 +30,6 @@ export const migrations: Record<string, Migration> = {
   '0011-meetings': m0011,
   '0012-notification-channels': m0012,
   '0014-lights': m0014,
+  '0015-bulletins': m0015,
   '0018-cockpit-indexes': m0018,
 };

@@ -14,7 +14,7 @@ const earlierThan = (stage: Stage) => PIPELINE_STAGES.slice(0, PIPELINE_STAGES.i
  * revival from 终止. A move back down (开工 → 签约) is not a new signing — the same rule as the
  * five-batch flows (core/pipeline.ts).
  */
-function enteredStage(eb: Eb, stage: Stage) {
+export function enteredStage(eb: Eb, stage: Stage) {
   return eb.and([
     eb('projectStageEvents.toStage', '=', stage),
     eb.or([eb('projectStageEvents.fromStage', 'is', null), eb('projectStageEvents.fromStage', 'in', [...earlierThan(stage), 'dropped'])]),
@@ -22,7 +22,7 @@ function enteredStage(eb: Eb, stage: Stage) {
 }
 
 /** Projects that count at all: not archived and not dropped (a terminated project meets no target). */
-function live(eb: ExpressionBuilder<Database, 'projects'>) {
+export function live(eb: ExpressionBuilder<Database, 'projects'>) {
   return eb.and([eb('projects.archived', '=', 0), eb('projects.stage', '!=', 'dropped')]);
 }
 

@@ -1,5 +1,6 @@
 import { enAttachments } from './en.attachments.js';
 import { enGoals } from './en.goals.js';
+import { enBulletins } from './en.bulletins.js';
 import { enLights } from './en.lights.js';
 import { enCockpit } from './en.cockpit.js';
 import { enDocuments } from './en.documents.js';
@@ -218,6 +219,7 @@ export const en: Record<MessageKey, string> = {
 
   ...enProjects,
   ...enGoals,
+  ...enBulletins,
   ...enLights,
   ...enCockpit,
   ...enReports,

@@ -4,6 +4,7 @@
  */
 import { zhAttachments } from './zh.attachments.js';
 import { zhGoals } from './zh.goals.js';
+import { zhBulletins } from './zh.bulletins.js';
 import { zhLights } from './zh.lights.js';
 import { zhCockpit } from './zh.cockpit.js';
 import { zhDocuments } from './zh.documents.js';
@@ -220,6 +221,7 @@ export const zh = {
 
   ...zhProjects,
   ...zhGoals,
+  ...zhBulletins,
   ...zhLights,
   ...zhCockpit,
   ...zhReports,

@@ -1,4 +1,4 @@
-import { AimOutlined, BulbOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, FileDoneOutlined, FormOutlined, ScheduleOutlined, FlagOutlined } from '@ant-design/icons';
+import { AimOutlined, BulbOutlined, AlertOutlined, DashboardOutlined, BellOutlined, SendOutlined, HistoryOutlined, MailOutlined, ApartmentOutlined, AuditOutlined, BarsOutlined, CalendarOutlined, CarryOutOutlined, HomeOutlined, ProjectOutlined, KeyOutlined, LaptopOutlined, NodeIndexOutlined, SafetyCertificateOutlined, SettingOutlined, TeamOutlined, UserOutlined, FileDoneOutlined, FormOutlined, ScheduleOutlined, FlagOutlined, ProfileOutlined } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Role } from '../../core/roles.js';
 import type { MessageKey } from '../i18n/i18n.js';
@@ -30,6 +30,7 @@ export const NAV: NavItem[] = [
   { path: '/reports', labelKey: 'nav.reports', icon: <FormOutlined />, requires: 'PUT /api/reports/:id' },
   { path: '/reports/review', labelKey: 'nav.reportsReview', icon: <FileDoneOutlined />, requires: 'POST /api/reports/:id/accept' },
   { path: '/problems', labelKey: 'nav.problems', icon: <AlertOutlined />, requires: 'GET /api/problems' },
+  { path: '/bulletins', labelKey: 'nav.bulletins', icon: <ProfileOutlined />, requires: 'GET /api/bulletins' },
   { path: '/actions', labelKey: 'nav.actions', icon: <FlagOutlined />, requires: 'GET /api/actions' },
   { path: '/gantt', labelKey: 'nav.gantt', icon: <BarsOutlined />, requires: 'GET /api/gantt' },
   {
@@ -84,6 +85,7 @@ const PAGE_LABELS: [RegExp, MessageKey][] = [
   [/^\/projects\/[^/]+$/, 'nav.projectDetail'],
   [/^\/notifications$/, 'nav.inbox'],
   [/^\/meetings\/[^/]+$/, 'nav.meetingDetail'],
+  [/^\/bulletins\/[^/]+$/, 'nav.bulletinDetail'],
 ];
 
 /** Breadcrumb labels by path (every level of every item). */
