@@ -3,8 +3,9 @@
  * PostgreSQL, written to the bulletin section of bench/RESULTS.md. N generated projects
  * (--projects, default 50,000; the ledger bench's builder) over the bench units, each entered
  * into its stage during 2026, every tenth red and every fifth yellow in October, 2,000 problems.
- * Each database is measured in a child process (bench/bulletin-child.ts) so that its peak memory
- * is the bulletin's own: the whole county's October bulletin through the service (figures and
+ * Each database is measured in a child process (bench/bulletin-child.ts, bundled by esbuild the
+ * way the server is, so no TypeScript compiler sits in its memory) so that its peak memory is
+ * the bulletin's own: the whole county's October bulletin through the service (figures and
  * .docx), the figures alone, and the same SQL statements alone, medians of --runs.
  *   npm run bench:bulletin -- --projects 5000 --dry
  */
@@ -21,6 +22,14 @@ const { values: opts } = parseArgs({ options: { projects: { type: 'string', defa
 const N = Number(opts.projects);
 const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 
+/** The child as plain JavaScript in bench/out/ (beside node_modules, which it imports), like dist/server. */
+async function bundledChild(): Promise<string> {
+  const outfile = fileURLToPath(new URL('./out/bulletin-child.mjs', import.meta.url));
+  const { build } = await import('esbuild');
+  await build({ entryPoints: [fileURLToPath(new URL('./bulletin-child.ts', import.meta.url))], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', packages: 'external', logLevel: 'warning' });
+  return outfile;
+}
+
 async function run(kind: 'sqlite' | 'postgres') {
   const dir = mkdtempSync(join(tmpdir(), 'luodi-bench-bulletin-'));
   const d = await benchDatabase(kind, dir, 'bulletin');
@@ -28,7 +37,7 @@ async function run(kind: 'sqlite' | 'postgres') {
     process.stderr.write(`[${kind}] seeding ${N} projects …\n`);
     await seedBulletinWorld(d.url, N);
     process.stderr.write(`[${kind}] measuring the bulletin in a child process …\n`);
-    const out = execFileSync(process.execPath, ['--import', 'tsx', fileURLToPath(new URL('./bulletin-child.ts', import.meta.url)), d.url, opts.runs!], { encoding: 'utf8', maxBuffer: 1 << 20 });
+    const out = execFileSync(process.execPath, [await bundledChild(), d.url, opts.runs!], { encoding: 'utf8', maxBuffer: 1 << 20 });
     return { name: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', ...(JSON.parse(out.trim().split('\n').at(-1)!) as { fullMs: number; fullMaxMs: number; gatherMs: number; sqlMs: number; peakRssMb: number; maxRssMb: number; rssBeforeMb: number; bytes: number; annex: number }) };
   } finally {
     await d.drop();

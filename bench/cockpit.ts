@@ -26,6 +26,7 @@ import { goalInputSchema } from '../src/core/schemas/goals.schema.js';
 import { buildApp } from '../src/http/app.js';
 import { dashboardRepository } from '../src/features/dashboard/dashboard.repository.js';
 import { problemsLightSource, reportsLightSource } from '../src/features/lights/light-sources.js';
+import { goalsRepository } from '../src/features/goals/goals.repository.js';
 import { lightsRepository } from '../src/features/lights/lights.repository.js';
 import { projectsRepository } from '../src/features/projects/projects.repository.js';
 import { Actor } from '../src/features/shared/context.js';
@@ -124,10 +125,12 @@ async function run(kind: 'sqlite' | 'postgres') {
     const base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
     const headers = await signIn(base, LEADER.username, LEADER.password);
     const view = { scope: null, unitPath: undefined };
+    const year = Number(today.slice(0, 4));
     const sqlAlone = () =>
       Promise.all([
-        projectsRepository.scopedStageEvents(db, null, null),
+        projectsRepository.forwardFlows(db, null, null, { from: `${year}-01-01`, to: `${year}-12-31` }, { from: `${year}-01-01`, to: `${year}-12-31` }),
         projectsRepository.stock(db, null, null),
+        goalsRepository.list(db, year, root.path),
         dashboardRepository.byLeadUnit(db, view),
         dashboardRepository.byIndustry(db, view),
         dashboardRepository.lightCounts(db, view),
@@ -136,6 +139,7 @@ async function run(kind: 'sqlite' | 'postgres') {
         dashboardRepository.overdueActions(db, view, today, 10),
         dashboardRepository.openProblems(db, view, today),
         dashboardRepository.siteTours(db, view, today, 10),
+        c.services.lightQueries.page(Actor.cli(), { color: 'red', page: 1, pageSize: 10 }),
       ]);
     let bytes = 0;
     const viaHttp: number[] = [];

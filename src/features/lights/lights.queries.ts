@@ -33,6 +33,10 @@ export function createLightsQueries(deps: Deps, projects: ProjectsService) {
       .innerJoin('projects', 'projects.id', 'projectLights.projectId')
       .where('projectLights.month', '=', month)
       .where('projects.archived', '=', 0);
+    // This month's colour is mirrored on the project (a dropped project's is cleared): only
+    // rows the mirror agrees with are current, and the mirror's (light, archived, name) index
+    // can then drive a colour's list in name order.
+    if (month === chinaDate(deps.clock.now()).slice(0, 7)) query = query.whereRef('projects.light', '=', 'projectLights.color');
     if (scope) query = query.where((eb) => inScope(eb, scope));
     if (unitPath) query = query.where((eb) => eb('projects.unitId', 'in', eb.selectFrom('units as fu').select('fu.id').where('fu.path', 'like', `${unitPath}%`)));
     return query;
@@ -50,6 +54,8 @@ export function createLightsQueries(deps: Deps, projects: ProjectsService) {
     const db = deps.db;
     let query = filtered(db, actor, q, month, unitPath === undefined ? await unitPathOf(db, q.unitId) : unitPath);
     if (q.color) query = query.where('projectLights.color', '=', q.color);
+    // Said twice for this month (see filtered): the database may then read the colour's index.
+    if (q.color && month === chinaDate(deps.clock.now()).slice(0, 7)) query = query.where('projects.light', '=', q.color);
     const rows = await query
       .leftJoin('units', 'units.id', 'projects.unitId')
       .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
@@ -65,7 +71,7 @@ export function createLightsQueries(deps: Deps, projects: ProjectsService) {
         'projectLights.reasons',
         'projectLights.computedAt',
       ])
-      .orderBy(SEVERITY_ORDER)
+      .$if(!q.color, (qb) => qb.orderBy(SEVERITY_ORDER))
       .orderBy('projects.name')
       .orderBy('projects.id')
       .limit(q.pageSize)

@@ -65,7 +65,9 @@ describe.each(databaseVariants())('Excel tables on $name', (variant) => {
     expect(res.statusCode, res.body).toBe(201);
     const reason = (code: string, dimension: string, severity: string, figures: Record<string, unknown>) => ({ code, name: code === 'investment' ? '投资进度' : '开工', dimension, severity, figures });
     const light = (project: string, unitId: string, month: string, color: 'red' | 'yellow' | 'green', reasons: unknown[]) =>
-      d.insertInto('projectLights').values({ id: `${project}-${month}`, projectId: project, unitId, month, color, reasons: JSON.stringify(reasons), computedAt: now }).execute();
+      d.insertInto('projectLights').values({ id: `${project}-${month}`, projectId: project, unitId, month, color, reasons: JSON.stringify(reasons), computedAt: now }).execute()
+        // This month's colour is mirrored on the project, as the lights service keeps it.
+        .then(() => (month === '2026-10' ? d.updateTable('projects').set({ light: color }).where('id', '=', project).execute() : undefined));
     const behind = [reason('investment', 'investment', 'red', { rate: 25, expected: 75, behind: 50 })];
     await light(ids.p1!, ids.zoneA!, '2026-08', 'yellow', behind);
     await light(ids.p1!, ids.zoneA!, '2026-09', 'red', behind);
