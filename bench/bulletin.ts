@@ -10,13 +10,14 @@
  *   npm run bench:bulletin -- --projects 5000 --dry
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { benchDatabase, PG_BASE } from './bench-database.js';
 import { seedBulletinWorld } from './bulletin-seed.js';
+import { writeResultsBlock } from './report.js';
 
 const { values: opts } = parseArgs({ options: { projects: { type: 'string', default: '50000' }, runs: { type: 'string', default: '5' }, dry: { type: 'boolean', default: false } } });
 const N = Number(opts.projects);
@@ -64,8 +65,4 @@ const figures = [await run('sqlite')];
 if (PG_BASE) figures.push(await run('postgres'));
 const text = render(figures);
 process.stdout.write(`${text}\n`);
-if (!opts.dry) {
-  const md = readFileSync(RESULTS_MD, 'utf8');
-  const block = `<!-- bulletin:results:start -->\n${text}\n<!-- bulletin:results:end -->`;
-  writeFileSync(RESULTS_MD, md.includes('<!-- bulletin:results:start -->') ? md.replace(/<!-- bulletin:results:start -->[\s\S]*<!-- bulletin:results:end -->/, block) : `${md.trimEnd()}\n\n## 调度通报 at scale (\`npm run bench:bulletin\`)\n\n${block}\n`);
-}
+if (!opts.dry) writeResultsBlock(RESULTS_MD, 'bulletin', '调度通报 at scale (`npm run bench:bulletin`)', text);

@@ -10,7 +10,7 @@
  *   npm run bench:cockpit -- --projects 5000 --dry
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ import { benchDatabase, PG_BASE } from './bench-database.js';
 import { seedProjects, seedUnits } from './ledger-seed.js';
 import { signIn } from './measure.js';
 import { BENCH_ADMIN } from './settings.js';
+import { writeResultsBlock } from './report.js';
 
 const { values: opts } = parseArgs({ options: { projects: { type: 'string', default: '50000' }, dry: { type: 'boolean', default: false }, runs: { type: 'string', default: '100' } } });
 const N = Number(opts.projects);
@@ -189,13 +190,4 @@ const figures = [await run('sqlite')];
 if (PG_BASE) figures.push(await run('postgres'));
 const text = render(figures);
 process.stdout.write(`${text}\n`);
-if (!opts.dry) {
-  const md = readFileSync(RESULTS_MD, 'utf8');
-  const block = `<!-- cockpit:results:start -->\n${text}\n<!-- cockpit:results:end -->`;
-  writeFileSync(
-    RESULTS_MD,
-    md.includes('<!-- cockpit:results:start -->')
-      ? md.replace(/<!-- cockpit:results:start -->[\s\S]*<!-- cockpit:results:end -->/, block)
-      : `${md.trimEnd()}\n\n## Lights and the cockpit at scale (\`npm run bench:cockpit\`)\n\nTarget (issue 6): cockpit request p99 ≤ 300 ms uncached at 50,000 projects. A full light recompute reads everything in a few set-based statements, evaluates the rules in memory and writes only what changed.\n\n${block}\n`,
-  );
-}
+if (!opts.dry) writeResultsBlock(RESULTS_MD, 'cockpit', 'Lights and the cockpit at scale (`npm run bench:cockpit`)', text, 'Target (issue 6): cockpit request p99 ≤ 300 ms uncached at 50,000 projects. A full light recompute reads everything in a few set-based statements, evaluates the rules in memory and writes only what changed.');

@@ -9,7 +9,7 @@
  *   npm run bench:ledger -- --dry --duration 5
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -23,6 +23,7 @@ import { measure, killServers, signIn, startServer, type Sample } from './measur
 import { seedProjects, seedUnits } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
 import { benchDatabase, PG_BASE } from './bench-database.js';
+import { writeResultsBlock } from './report.js';
 
 const { values: opts } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, dry: { type: 'boolean', default: false } } });
 const DURATION = Number(opts.duration);
@@ -125,11 +126,7 @@ try {
   if (PG_BASE) figures.push(await run('postgres'));
   const text = render(figures);
   process.stdout.write(`${text}\n`);
-  if (!opts.dry) {
-    const md = readFileSync(RESULTS_MD, 'utf8');
-    const block = `<!-- ledger:results:start -->\n${text}\n<!-- ledger:results:end -->`;
-    writeFileSync(RESULTS_MD, md.includes('<!-- ledger:results:start -->') ? md.replace(/<!-- ledger:results:start -->[\s\S]*<!-- ledger:results:end -->/, block) : `${md.trimEnd()}\n\n## Project ledger at scale (\`npm run bench:ledger\`)\n\n${block}\n`);
-  }
+  if (!opts.dry) writeResultsBlock(RESULTS_MD, 'ledger', 'Project ledger at scale (`npm run bench:ledger`)', text);
 } finally {
   killServers();
 }

@@ -12,7 +12,7 @@
  *   npm run bench:milestones -- --projects 5000 --dry
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,6 +31,7 @@ import { goalsRepository } from '../src/features/goals/goals.repository.js';
 import { seedProjects } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
 import { benchDatabase, PG_BASE } from './bench-database.js';
+import { writeResultsBlock } from './report.js';
 
 const { values: opts } = parseArgs({ options: { projects: { type: 'string', default: '10000' }, dry: { type: 'boolean', default: false }, 'goal-runs': { type: 'string', default: '20' } } });
 const N = Number(opts.projects);
@@ -177,8 +178,4 @@ const figures = [await run('sqlite')];
 if (PG_BASE) figures.push(await run('postgres'));
 const text = render(figures);
 process.stdout.write(`${text}\n`);
-if (!opts.dry) {
-  const md = readFileSync(RESULTS_MD, 'utf8');
-  const block = `<!-- milestones:results:start -->\n${text}\n<!-- milestones:results:end -->`;
-  writeFileSync(RESULTS_MD, md.includes('<!-- milestones:results:start -->') ? md.replace(/<!-- milestones:results:start -->[\s\S]*<!-- milestones:results:end -->/, block) : `${md.trimEnd()}\n\n## Milestone plans and goal progress at scale (\`npm run bench:milestones\`)\n\n${block}\n`);
-}
+if (!opts.dry) writeResultsBlock(RESULTS_MD, 'milestones', 'Milestone plans and goal progress at scale (`npm run bench:milestones`)', text);

@@ -89,3 +89,17 @@ export function writeResults(file: string, section: string): void {
   if (start < 0 || end < start) throw new Error(`${file} lacks the ${START} … ${END} markers`);
   writeFileSync(file, `${text.slice(0, start + START.length)}\n${section}\n${text.slice(end)}`);
 }
+
+/**
+ * Puts a scale benchmark's table into RESULTS.md between its `<!-- key:results:start/end -->`
+ * markers, or, the first time, appends a section with that heading (and intro) around them.
+ */
+export function writeResultsBlock(file: string, key: string, heading: string, text: string, intro = ''): void {
+  const md = readFileSync(file, 'utf8');
+  const [start, end] = [`<!-- ${key}:results:start -->`, `<!-- ${key}:results:end -->`];
+  const block = `${start}\n${text}\n${end}`;
+  const at = md.indexOf(start);
+  const stop = md.indexOf(end);
+  if (at >= 0 && stop > at) writeFileSync(file, md.slice(0, at) + block + md.slice(stop + end.length));
+  else writeFileSync(file, `${md.trimEnd()}\n\n## ${heading}\n\n${intro ? `${intro}\n\n` : ''}${block}\n`);
+}

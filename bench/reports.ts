@@ -9,7 +9,7 @@
  *   npm run bench:reports -- --projects 5000 --dry
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -24,6 +24,7 @@ import { Actor } from '../src/features/shared/context.js';
 import { seedProjects, seedUnits } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
 import { benchDatabase, PG_BASE } from './bench-database.js';
+import { writeResultsBlock } from './report.js';
 
 const { values: opts } = parseArgs({ options: { projects: { type: 'string', default: '50000' }, dry: { type: 'boolean', default: false }, runs: { type: 'string', default: '20' }, rounds: { type: 'string', default: '5' } } });
 const N = Number(opts.projects);
@@ -123,8 +124,4 @@ const figures = [await run('sqlite')];
 if (PG_BASE) figures.push(await run('postgres'));
 const text = render(figures);
 process.stdout.write(`${text}\n`);
-if (!opts.dry) {
-  const md = readFileSync(RESULTS_MD, 'utf8');
-  const block = `<!-- reports:results:start -->\n${text}\n<!-- reports:results:end -->`;
-  writeFileSync(RESULTS_MD, md.includes('<!-- reports:results:start -->') ? md.replace(/<!-- reports:results:start -->[\s\S]*<!-- reports:results:end -->/, block) : `${md.trimEnd()}\n\n## Progress-report rounds at scale (\`npm run bench:reports\`)\n\nOpening a round is one set-based INSERT … SELECT (ids \`<round>:<project>\`, ON CONFLICT DO NOTHING), never a loop over projects; the per-unit summary is one grouped statement.\n\n${block}\n`);
-}
+if (!opts.dry) writeResultsBlock(RESULTS_MD, 'reports', 'Progress-report rounds at scale (`npm run bench:reports`)', text, 'Opening a round is one set-based INSERT … SELECT (ids `<round>:<project>`, ON CONFLICT DO NOTHING), never a loop over projects; the per-unit summary is one grouped statement.');

@@ -10,7 +10,7 @@
  *   npm run bench:tables -- --projects 5000 --dry
  */
 import { execFileSync } from 'node:child_process';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
@@ -26,6 +26,7 @@ import { tablesRepository } from '../src/features/tables/tables.repository.js';
 import { benchDatabase, PG_BASE } from './bench-database.js';
 import { seedProjects, seedUnits } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
+import { writeResultsBlock } from './report.js';
 
 const { values: opts } = parseArgs({ options: { projects: { type: 'string', default: '50000' }, dry: { type: 'boolean', default: false } } });
 const PROJECTS = Number(opts.projects);
@@ -171,13 +172,4 @@ const figures = [await run('sqlite')];
 if (PG_BASE) figures.push(await run('postgres'));
 const text = render(figures);
 process.stdout.write(`${text}\n`);
-if (!opts.dry) {
-  const md = readFileSync(RESULTS_MD, 'utf8');
-  const block = `<!-- tables:results:start -->\n${text}\n<!-- tables:results:end -->`;
-  writeFileSync(
-    RESULTS_MD,
-    md.includes('<!-- tables:results:start -->')
-      ? md.replace(/<!-- tables:results:start -->[\s\S]*<!-- tables:results:end -->/, block)
-      : `${md.trimEnd()}\n\n## Excel tables at scale (\`npm run bench:tables\`)\n\n${block}\n`,
-  );
-}
+if (!opts.dry) writeResultsBlock(RESULTS_MD, 'tables', 'Excel tables at scale (`npm run bench:tables`)', text);
