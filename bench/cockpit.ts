@@ -23,6 +23,7 @@ import { chinaDate } from '../src/core/business-date.js';
 import { newId } from '../src/core/ids.js';
 import { addCalendarDays } from '../src/core/schedule/working-days.js';
 import { goalInputSchema } from '../src/core/schemas/goals.schema.js';
+import { refreshPlannerStats } from '../src/db/helpers/planner-stats.js';
 import { buildApp } from '../src/http/app.js';
 import { dashboardRepository } from '../src/features/dashboard/dashboard.repository.js';
 import { problemsLightSource, reportsLightSource } from '../src/features/lights/light-sources.js';
@@ -98,7 +99,7 @@ async function run(kind: 'sqlite' | 'postgres') {
       await c.services.goals.put(Actor.cli(), unitId, Number(today.slice(0, 4)), null, goalInputSchema.parse({ signTarget: 500, startTarget: 400, completeTarget: 200, operateTarget: 100, investmentTarget: 50_000_000_000, negotiatingPool: 300, reservePool: 600 }));
     }
     await c.services.users.create(Actor.cli(), { ...LEADER, displayName: '县长', role: 'leader', unitId: root.id });
-    if (kind === 'postgres') await sql`ANALYZE`.execute(db);
+    await refreshPlannerStats(db);
 
     process.stderr.write(`[${kind}] light recompute …\n`);
     let t = performance.now();
@@ -118,7 +119,8 @@ async function run(kind: 'sqlite' | 'postgres') {
       reportsLightSource.facts(db, null, today),
     ]);
     const readsMs = performance.now() - t;
-    if (kind === 'postgres') await sql`ANALYZE`.execute(db);
+    // Planner statistics as the hourly job keeps them in a running deployment (both databases).
+    await refreshPlannerStats(db);
 
     process.stderr.write(`[${kind}] cockpit × ${RUNS} …\n`);
     const app = await buildApp(c);
