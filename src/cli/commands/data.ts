@@ -35,6 +35,7 @@ export function registerDataCommands(program: Command) {
             `进展填报轮次：新建 ${r.reportRoundsCreated} 个，已存在 ${r.reportRoundsExisting} 个 / report rounds created ${r.reportRoundsCreated}, existing ${r.reportRoundsExisting}`,
             `调度会议：新建 ${r.meetingsCreated} 个，已存在 ${r.meetingsExisting} 个 / meetings created ${r.meetingsCreated}, existing ${r.meetingsExisting}`,
             `问题与批示：新建 ${r.problemsCreated ?? 0} 条 / problems and instructions created ${r.problemsCreated ?? 0}`,
+            ...(r.lights ? [`亮灯：红灯 ${r.lights.red} 个，黄灯 ${r.lights.yellow} 个，绿灯 ${r.lights.green} 个 / lights red ${r.lights.red}, yellow ${r.lights.yellow}, green ${r.lights.green}`] : []),
           ];
           if (r.accounts.length) {
             lines.push('', '演示账户（密码只显示这一次，请妥善保存）/ demo accounts (passwords are shown only once):');

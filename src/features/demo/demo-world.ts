@@ -54,7 +54,9 @@ export const DEMO_PEOPLE: DemoPerson[] = [
   { username: 'changwu', displayName: '张明', title: '常务副县长', unit: 'county', role: 'leader', phone: '13800000003' },
   { username: 'fenguan', displayName: '赵海涛', title: '分管副县长（经济区）', unit: 'county', role: 'leader', phone: '13800000004' },
   { username: 'zone-director', displayName: '陈立新', title: '经济区管委会主任', unit: 'zone', role: 'leader', phone: '13800000005' },
-  { username: 'pmo', displayName: '刘洋', title: '项目办副主任', unit: 'pmo', role: 'coordinator', phone: '13800000006' },
+  // The county's 项目办 coordinates the whole county, so its account sits at the county (an account in
+  // the office's own unit would see only that unit's projects).
+  { username: 'pmo', displayName: '刘洋', title: '县重大项目推进办公室副主任', unit: 'county', role: 'coordinator', phone: '13800000006' },
   { username: 'zone-pmo', displayName: '孙倩', title: '经济区项目科科长', unit: 'zone', role: 'coordinator', phone: '13800000007' },
   { username: 'zrzy', displayName: '周峰', title: '自然资源和规划局用地科科长', unit: 'zrzy', role: 'unit-staff', phone: '13800000008' },
   { username: 'power', displayName: '吴磊', title: '供电公司客户服务中心主任', unit: 'power', role: 'unit-staff', phone: '13800000009' },

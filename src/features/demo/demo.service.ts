@@ -25,6 +25,7 @@ export interface DemoResult {
   goalsExisting: number;
   /** Problems and 批示 of part 4 (0 when some existed already). */
   problemsCreated?: number;
+  lights?: { green: number; yellow: number; red: number };
   plansCreated: number;
   plansExisting: number;
   reportRoundsCreated: number;
@@ -97,6 +98,9 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
   result.meetingsExisting = meetings.existing;
   const problems = await loadDemoProblems(deps, services, actor, byKey);
   result.problemsCreated = problems.created;
+  // Light the demo world now rather than at the light job's next pass, so the cockpit and
+  // 亮灯预警 show red and yellow projects the moment the demo is loaded.
+  result.lights = (await services.lights.recomputeAll()).colors;
   return result;
 }
 
