@@ -5,7 +5,7 @@ import type { SlipKind } from '../../core/schemas/meetings.schema.js';
 import { actionSlipDocument, actionSlipFileName, type ActionSlipData } from '../../documents/action-slips.js';
 import { renderOfficialDocument } from '../../documents/official-document.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, Deps } from '../shared/context.js';
+import { scopePrefix, type Actor, type Deps } from '../shared/context.js';
 
 const DAY = 86_400_000;
 
@@ -52,8 +52,8 @@ export function createActionSlipsService(deps: Deps, audit: AuditService) {
       ])
       .where('ai.id', '=', id)
       .executeTakeFirst();
-    const rootScoped = actor.scoped && !/^\/[^/]+\/$/.test(actor.unitPath ?? '\u0000');
-    const visible = item && (!rootScoped || item.ownerUnitPath.startsWith(actor.unitPath ?? '\u0000') || item.ownerUserId === actor.userId || item.leaderId === actor.userId);
+    const prefix = scopePrefix(actor);
+    const visible = item && (prefix === null || item.ownerUnitPath.startsWith(prefix) || item.ownerUserId === actor.userId || item.leaderId === actor.userId);
     if (!item || !visible) throw new AppError('NOT_FOUND', { objectType: 'action-item', id });
 
     // The item's place among the year's items (China year, by creation time then id).

@@ -15,7 +15,8 @@ import type { AuditService } from '../audit/audit.service.js';
 import { dashboardRepository } from '../dashboard/dashboard.repository.js';
 import { goalsRepository } from '../goals/goals.repository.js';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.js';
-import { Actor, type Deps } from '../shared/context.js';
+import { Actor, scopePrefix, type Deps } from '../shared/context.js';
+import { unitInView } from '../units/unit-in-view.js';
 import { bulletinsRepository, monthSpan, type BulletinRow } from './bulletins.repository.js';
 
 const SYSTEM = new Actor(null, 'system', null, null, null, null);
@@ -27,7 +28,8 @@ const AREA_WORD: Record<string, string> = { county: '全县', zone: '全区', ci
 type Unit = { id: string; name: string; path: string; type: string };
 
 const worded = (json: string | null) => (fromJsonText<LightReason[]>(json) ?? []).map((r) => describeReason(r, 'zh')).join('；') || null;
-const isRoot = (path: string | null) => !!path && /^\/[^/]+\/$/.test(path);
+/** The root unit's path has one segment. */
+const isRoot = (path: string) => /^\/[^/]+\/$/.test(path);
 
 /**
  * 调度通报: gathers a unit subtree's figures for a month in a handful of grouped statements,
@@ -37,18 +39,6 @@ const isRoot = (path: string | null) => !!path && /^\/[^/]+\/$/.test(path);
  */
 export function createBulletinsService(deps: Deps, audit: AuditService, notifications: NotificationsService) {
   const today = () => chinaDate(deps.clock.now());
-
-  /** The unit a caller names (or its own / the root), within what it may see. */
-  async function unitFor(actor: Actor, unitId: string | undefined): Promise<Unit> {
-    const db = deps.db;
-    const scoped = actor.scoped && !isRoot(actor.unitPath);
-    const id = unitId ?? (scoped ? actor.unitId : null);
-    const unit = id
-      ? await db.selectFrom('units').select(['id', 'name', 'path', 'type']).where('id', '=', id).executeTakeFirst()
-      : await db.selectFrom('units').select(['id', 'name', 'path', 'type']).where('parentId', 'is', null).orderBy('createdAt').executeTakeFirst();
-    if (!unit || (scoped && !unit.path.startsWith(actor.unitPath ?? '\u0000'))) throw new AppError('NOT_FOUND', { objectType: 'unit', id: unitId ?? '' });
-    return unit;
-  }
 
   /** The figures of a unit subtree for a month (YYYY-MM), read now. */
   async function gather(unit: Unit, month: string): Promise<BulletinFigures> {
@@ -130,14 +120,15 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
 
   /** Drafts are 项目办's and the leaders' of the subtree; a sent bulletin is read by its subtree and by the units it was addressed to. */
   function canSee(actor: Actor, row: { unitPath: string; status: string }) {
-    if (!actor.scoped || isRoot(actor.unitPath)) return row.status === 'sent' || actor.role !== 'unit-staff' && actor.role !== 'viewer';
-    const path = actor.unitPath ?? '\u0000';
+    const path = scopePrefix(actor);
+    if (path === null) return row.status === 'sent' || (actor.role !== 'unit-staff' && actor.role !== 'viewer');
     if (row.unitPath.startsWith(path)) return row.status === 'sent' || actor.role === 'coordinator' || actor.role === 'leader';
     return row.status === 'sent' && path.startsWith(row.unitPath);
   }
 
   function canWrite(actor: Actor, row: { unitPath: string }) {
-    return !actor.scoped || isRoot(actor.unitPath) || row.unitPath.startsWith(actor.unitPath ?? '\u0000');
+    const prefix = scopePrefix(actor);
+    return prefix === null || row.unitPath.startsWith(prefix);
   }
 
   async function toBulletin(row: BulletinRow & { unitType: string }): Promise<Bulletin> {
@@ -164,7 +155,7 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
   }
 
   async function draft(actor: Actor, input: BulletinCreate): Promise<Bulletin> {
-    const unit = await unitFor(actor, input.unitId);
+    const unit = await unitInView(deps.db, actor, input.unitId);
     if (input.period > today().slice(0, 7)) throw new AppError('VALIDATION_FAILED', { field: 'period', reason: '不能为未来月份起草通报 / cannot draft a bulletin for a future month' });
     if (await bulletinsRepository.findByPeriod(deps.db, unit.id, input.period)) throw new AppError('CONFLICT', { reason: '该单位本月的通报已存在 / this unit already has a bulletin for the month' });
     const figures = await gather(unit, input.period);
@@ -212,11 +203,11 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
   }
 
   return {
-    gather: async (actor: Actor, unitId: string | undefined, month: string) => gather(await unitFor(actor, unitId), month),
+    gather: async (actor: Actor, unitId: string | undefined, month: string) => gather(await unitInView(deps.db, actor, unitId), month),
 
     /** The bulletin of live data, with the template texts, without keeping a draft (the CLI). */
     async renderLive(actor: Actor, unitId: string | undefined, month: string): Promise<{ fileName: string; content: Buffer; figures: BulletinFigures }> {
-      const unit = await unitFor(actor, unitId);
+      const unit = await unitInView(deps.db, actor, unitId);
       const figures = await gather(unit, month);
       const where = area(unit);
       const content = await renderOfficialDocument(bulletinDocument({ figures, area: where, office: `${unit.name}重大项目推进办公室`, seq: figures.months, date: today() }));
@@ -226,9 +217,9 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
     draft,
 
     async list(actor: Actor, limit: number): Promise<{ items: BulletinSummary[] }> {
-      const scoped = actor.scoped && !isRoot(actor.unitPath);
+      const prefix = scopePrefix(actor);
       const drafts = actor.role !== 'unit-staff' && actor.role !== 'viewer';
-      const rows = await bulletinsRepository.list(deps.db, { prefix: scoped ? (actor.unitPath ?? '\u0000') : null, readerPath: actor.unitPath, drafts, limit });
+      const rows = await bulletinsRepository.list(deps.db, { prefix, readerPath: actor.unitPath, drafts, limit });
       return { items: rows.map((r) => ({ ...r, status: r.status, sentAt: r.sentAt ?? null })) };
     },
 

@@ -1,6 +1,5 @@
 import { chinaDate } from '../../core/business-date.js';
 import { investmentProgress, rankUnits, rollUpToChildren } from '../../core/dashboard/investment.js';
-import { AppError } from '../../core/errors.js';
 import type { Dashboard, DashboardQuery } from '../../core/schemas/dashboard.schema.js';
 import { elapsedMonths, timeProgressShare } from '../../core/schedule/time-progress.js';
 import type { GoalsService } from '../goals/goals.service.js';
@@ -8,6 +7,7 @@ import type { LightsQueries } from '../lights/lights.queries.js';
 import type { DispatchSettingsService } from '../problems/dispatch-settings.service.js';
 import { scopeOf, type ProjectsService } from '../projects/projects.service.js';
 import type { Actor, Deps } from '../shared/context.js';
+import { unitInView } from '../units/unit-in-view.js';
 import { dashboardRepository, type DashboardView } from './dashboard.repository.js';
 
 /** Rows in each list of the cockpit (十快/十慢 are ten by name). */
@@ -16,27 +16,12 @@ const n = (v: unknown) => Number(v ?? 0);
 
 /** 驾驶舱: one request gathers every figure of the leaders' screen for a unit subtree and period. */
 export function createDashboardService(deps: Deps, projects: ProjectsService, goals: GoalsService, lightQueries: LightsQueries, dispatchSettings: DispatchSettingsService) {
-  async function unitInView(actor: Actor, unitId: string | undefined) {
-    const db = deps.db;
-    if (unitId) {
-      const unit = await db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', unitId).executeTakeFirst();
-      const scope = scopeOf(actor);
-      // A scoped caller may look at its own subtree only (projects it leads elsewhere stay in its whole view).
-      if (!unit || (scope && !unit.path.startsWith(scope.unitPath))) throw new AppError('NOT_FOUND', { objectType: 'unit', id: unitId });
-      return unit;
-    }
-    const own = actor.unitId && scopeOf(actor) ? await db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', actor.unitId).executeTakeFirst() : undefined;
-    const unit = own ?? (await db.selectFrom('units').select(['id', 'name', 'path']).where('parentId', 'is', null).orderBy('createdAt').executeTakeFirst());
-    if (!unit) throw new AppError('NOT_FOUND', { objectType: 'unit', id: '' });
-    return unit;
-  }
-
   return {
     async get(actor: Actor, q: DashboardQuery): Promise<Dashboard> {
       const db = deps.db;
       const today = chinaDate(deps.clock.now());
       const year = Number(today.slice(0, 4));
-      const unit = await unitInView(actor, q.unit);
+      const unit = await unitInView(db, actor, q.unit);
       const view: DashboardView = { scope: scopeOf(actor), unitPath: q.unit ? unit.path : undefined };
       const share = timeProgressShare(elapsedMonths(year, today));
 

@@ -25,7 +25,7 @@ import { isUniqueViolation } from '../../db/helpers/errors.js';
 import { fromJsonText, toJsonText } from '../../db/helpers/json.js';
 import { updateVersioned } from '../../db/helpers/versioned.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, Deps } from '../shared/context.js';
+import { scopePrefix, type Actor, type Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { goalsRepository } from './goals.repository.js';
 
@@ -72,13 +72,6 @@ const byInvestment = (a: { ytdInvestment: number | null; name: string }, b: { yt
  */
 export function createGoalsService(deps: Deps, audit: AuditService) {
   const today = () => chinaDate(deps.clock.now());
-
-  /** The subtree a scoped actor may see; null for an unscoped actor or one at the root unit. */
-  function scopePrefix(actor: Actor): string | null {
-    if (!actor.scoped) return null;
-    const path = actor.unitPath ?? '\u0000';
-    return /^\/[^/]+\/$/.test(path) ? null : path;
-  }
 
   /** A unit the actor may read goals of, or NOT_FOUND. */
   async function visibleUnit(db: Kysely<Database>, actor: Actor, unitId: string) {

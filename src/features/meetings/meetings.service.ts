@@ -7,7 +7,7 @@ import type { Database } from '../../db/database.js';
 import { updateVersioned } from '../../db/helpers/versioned.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.js';
-import type { Actor, Deps } from '../shared/context.js';
+import { scopePrefix, type Actor, type Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { meetingsRepository, type MeetingScope } from './meetings.repository.js';
 
@@ -15,9 +15,8 @@ export type MeetingRow = NonNullable<Awaited<ReturnType<typeof meetingsRepositor
 
 /** The data scope of a scoped actor; none for someone at the root unit, whose subtree is everything. */
 export function meetingScope(actor: Actor): MeetingScope | null {
-  if (!actor.scoped) return null;
-  const path = actor.unitPath ?? '\u0000';
-  return /^\/[^/]+\/$/.test(path) ? null : { unitPath: path, userId: actor.userId ?? '' };
+  const path = scopePrefix(actor);
+  return path === null ? null : { unitPath: path, userId: actor.userId ?? '' };
 }
 
 /** A meeting the actor may see, or NOT_FOUND (a meeting out of scope does not exist for them). */

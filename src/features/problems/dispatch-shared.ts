@@ -9,15 +9,7 @@ import { Actor } from '../shared/context.js';
 /** The actor of the scheduled escalation job in the audit trail and the history. */
 export const SYSTEM = new Actor(null, 'system', null, null, null, null);
 
-/**
- * The subtree a scoped actor sees; null for an unscoped actor or one at the root unit (the
- * county's own 项目办 and leaders see everything).
- */
-export function scopePrefix(actor: Actor): string | null {
-  if (!actor.scoped) return null;
-  const path = actor.unitPath ?? '\u0000';
-  return /^\/[^/]+\/$/.test(path) ? null : path;
-}
+export { scopePrefix } from '../shared/context.js';
 
 /**
  * Who the actor is to an item, for the status rules: the coordinator (项目办), the owner (staff

@@ -13,7 +13,7 @@ import { fromJsonText } from '../../db/helpers/json.js';
 import { updateVersioned } from '../../db/helpers/versioned.js';
 import type { AttachmentsService } from '../attachments/attachments.service.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { Actor, Deps } from '../shared/context.js';
+import { scopePrefix, type Actor, type Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
 import { projectsRepository, type ProjectFilters, type ProjectRow, type ProjectScope } from './projects.repository.js';
@@ -26,10 +26,8 @@ type Extra = Record<string, string | number | null>;
 
 /** The data scope of a scoped actor; none for someone at the root unit, whose subtree is everything. */
 export function scopeOf(actor: Actor): ProjectScope | null {
-  if (!actor.scoped) return null;
-  const path = actor.unitPath ?? '\u0000';
-  if (/^\/[^/]+\/$/.test(path)) return null;
-  return { unitPath: path, userId: actor.userId ?? '' };
+  const path = scopePrefix(actor);
+  return path === null ? null : { unitPath: path, userId: actor.userId ?? '' };
 }
 
 /** The columns a create or update writes, from API fields. */

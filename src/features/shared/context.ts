@@ -59,3 +59,14 @@ export class Actor {
     return new Actor(null, 'cli', null, null, null, 'local');
   }
 }
+
+/**
+ * The unit subtree (path prefix) a scoped actor may see; null for an unscoped actor or one at
+ * the root unit, whose subtree is everything (the county's own 项目办 and leaders). The one
+ * definition every feature's data scope starts from.
+ */
+export function scopePrefix(actor: Actor): string | null {
+  if (!actor.scoped) return null;
+  const path = actor.unitPath ?? '\u0000';
+  return /^\/[^/]+\/$/.test(path) ? null : path;
+}
