@@ -10,6 +10,7 @@ import { dashboardRepository } from '../src/features/dashboard/dashboard.reposit
 import { bulletinsRepository, monthSpan } from '../src/features/bulletins/bulletins.repository.js';
 import { goalsRepository } from '../src/features/goals/goals.repository.js';
 import { Actor } from '../src/features/shared/context.js';
+import { unitsRepository } from '../src/features/units/units.repository.js';
 
 const [url, runsArg] = process.argv.slice(2);
 const RUNS = Number(runsArg ?? 5);
@@ -30,7 +31,7 @@ const sqlAlone = async () => {
     bulletinsRepository.flows(db, root.path, span),
     bulletinsRepository.problems(db, root.path, span, '2026-10-27'),
     bulletinsRepository.annex(db, root.path, span, ANNEX_CAP),
-    bulletinsRepository.children(db, root.id),
+    unitsRepository.activeChildren(db, root.id),
     goalsRepository.find(db, root.id, 2026),
     bulletinsRepository.lightList(db, root.path, MONTH, 'red', 50),
     bulletinsRepository.lightList(db, root.path, MONTH, 'yellow', 50),

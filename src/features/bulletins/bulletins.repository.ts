@@ -3,7 +3,7 @@ import { PROBLEM_OPEN } from '../../core/dispatch/problems.js';
 import { METRIC_STAGE } from '../../core/schemas/goals.schema.js';
 import type { Db } from '../../db/database.js';
 import type { BulletinsTable } from '../../db/tables-bulletins.js';
-import { enteredStage } from '../goals/goals.repository.js';
+import { enteredStage } from '../projects/stage-events.repository.js';
 
 /** A month as business dates and as UTC instants of its China-time bounds (timestamps are UTC text). */
 export interface MonthSpan {
@@ -157,11 +157,6 @@ export const bulletinsRepository = {
     return { total: n(count.n), rows };
   },
 
-  /** The units one level below (ranked in the table). */
-  children(db: Db, unitId: string) {
-    return db.selectFrom('units').select(['id', 'name', 'path']).where('parentId', '=', unitId).where('archived', '=', 0).orderBy('sortOrder').orderBy('name').execute();
-  },
-
   insert(db: Db, row: Insertable<BulletinsTable>) {
     return db.insertInto('bulletins').values(row).execute();
   },
@@ -171,7 +166,7 @@ export const bulletinsRepository = {
       .selectFrom('bulletins')
       .innerJoin('units', 'units.id', 'bulletins.unitId')
       .selectAll('bulletins')
-      .select(['units.name as unitName', 'units.path as unitPath'])
+      .select(['units.name as unitName', 'units.path as unitPath', 'units.type as unitType'])
       .where('bulletins.id', '=', id)
       .executeTakeFirst();
   },

@@ -18,6 +18,7 @@ import type { NewNotification, NotificationsService } from '../notifications/not
 import { Actor, scopePrefix, type Deps } from '../shared/context.js';
 import { unitInView } from '../units/unit-in-view.js';
 import { bulletinsRepository, monthSpan, type BulletinRow } from './bulletins.repository.js';
+import { unitsRepository } from '../units/units.repository.js';
 
 const SYSTEM = new Actor(null, 'system', null, null, null, null);
 /** Names listed per light colour in the body (the annex has the rest). */
@@ -51,7 +52,7 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
       bulletinsRepository.flows(db, unit.path, span),
       bulletinsRepository.problems(db, unit.path, span, today()),
       bulletinsRepository.annex(db, unit.path, span, ANNEX_CAP),
-      bulletinsRepository.children(db, unit.id),
+      unitsRepository.activeChildren(db, unit.id),
       goalsRepository.find(db, unit.id, Number(month.slice(0, 4))),
       bulletinsRepository.lightList(db, unit.path, month, 'red', LIGHT_LIST),
       bulletinsRepository.lightList(db, unit.path, month, 'yellow', LIGHT_LIST),
@@ -111,11 +112,10 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
     return isRoot(unit.path) ? (AREA_WORD[unit.type ?? ''] ?? unit.name) : unit.name;
   }
 
-  async function load(actor: Actor, id: string): Promise<BulletinRow & { unitType: string }> {
+  async function load(actor: Actor, id: string): Promise<BulletinRow> {
     const row = await bulletinsRepository.find(deps.db, id);
     if (!row || !canSee(actor, row)) throw new AppError('NOT_FOUND', { objectType: 'bulletin', id });
-    const unit = await deps.db.selectFrom('units').select('type').where('id', '=', row.unitId).executeTakeFirstOrThrow();
-    return { ...row, unitType: unit.type };
+    return row;
   }
 
   /** Drafts are 项目办's and the leaders' of the subtree; a sent bulletin is read by its subtree and by the units it was addressed to. */
@@ -131,7 +131,7 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
     return prefix === null || row.unitPath.startsWith(prefix);
   }
 
-  async function toBulletin(row: BulletinRow & { unitType: string }): Promise<Bulletin> {
+  async function toBulletin(row: BulletinRow): Promise<Bulletin> {
     const figures = fromJsonText<BulletinFigures>(row.figures)!;
     const names = await deps.db.selectFrom('users').select(['id', 'displayName']).where('id', 'in', [row.createdBy ?? '', row.sentBy ?? '']).execute();
     const name = (id: string | null) => names.find((u) => u.id === id)?.displayName ?? null;

@@ -8,6 +8,7 @@ import type { DispatchSettingsService } from '../problems/dispatch-settings.serv
 import { scopeOf, type ProjectsService } from '../projects/projects.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { unitInView } from '../units/unit-in-view.js';
+import { unitsRepository } from '../units/units.repository.js';
 import { dashboardRepository, type DashboardView } from './dashboard.repository.js';
 
 /** Rows in each list of the cockpit (十快/十慢 are ten by name). */
@@ -34,7 +35,7 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
         dashboardRepository.paced(db, view, true, LIST_SIZE),
         dashboardRepository.paced(db, view, false, LIST_SIZE),
         dashboardRepository.overdueActions(db, view, today, LIST_SIZE),
-        db.selectFrom('units').select(['id', 'name', 'path']).where('parentId', '=', unit.id).where('archived', '=', 0).orderBy('sortOrder').orderBy('name').execute(),
+        unitsRepository.activeChildren(db, unit.id),
         dashboardRepository.openProblems(db, view, today),
         dashboardRepository.siteTours(db, view, today, LIST_SIZE),
         dispatchSettings.ladder(),

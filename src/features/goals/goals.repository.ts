@@ -1,25 +1,10 @@
 import type { ExpressionBuilder, Insertable, Kysely } from 'kysely';
 import { FLOW_METRICS, METRIC_STAGE, type FlowMetric } from '../../core/schemas/goals.schema.js';
-import { PIPELINE_STAGES, type Stage } from '../../core/stages.js';
+import type { Stage } from '../../core/stages.js';
 import type { Database } from '../../db/database.js';
 import type { GoalsTable } from '../../db/tables-goals.js';
+import { earlierThan, enteredStage } from '../projects/stage-events.repository.js';
 
-type Eb = ExpressionBuilder<Database, 'projectStageEvents' | 'projects' | 'units'>;
-
-/** The stages before `stage` in the cycle: a move from one of them (or from nothing, or from 终止) is an entry. */
-const earlierThan = (stage: Stage) => PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(stage as (typeof PIPELINE_STAGES)[number]));
-
-/**
- * A forward move into the metric's stage: creation in it, a move up from an earlier stage, or a
- * revival from 终止. A move back down (开工 → 签约) is not a new signing — the same rule as the
- * five-batch flows (core/pipeline.ts).
- */
-export function enteredStage(eb: Eb, stage: Stage) {
-  return eb.and([
-    eb('projectStageEvents.toStage', '=', stage),
-    eb.or([eb('projectStageEvents.fromStage', 'is', null), eb('projectStageEvents.fromStage', 'in', [...earlierThan(stage), 'dropped'])]),
-  ]);
-}
 
 /** Projects that count at all: not archived and not dropped (a terminated project meets no target). */
 export function live(eb: ExpressionBuilder<Database, 'projects'>) {

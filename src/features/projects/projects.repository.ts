@@ -5,6 +5,7 @@ import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/
 import { toCount } from '../../db/helpers/count.js';
 import { jsonTextField } from '../../db/helpers/json.js';
 import { normaliseQuery } from './search-text.js';
+import { enteredStage } from './stage-events.repository.js';
 
 export type ProjectRow = Selectable<ProjectsTable>;
 
@@ -326,17 +327,7 @@ export const projectsRepository = {
       .where('projects.archived', '=', 0)
       .where('projectStageEvents.date', '>=', span.from)
       .where('projectStageEvents.date', '<=', span.to)
-      .where((eb) =>
-        eb.or([
-          eb('projectStageEvents.toStage', '=', 'dropped'),
-          ...PIPELINE_STAGES.map((stage, i) =>
-            eb.and([
-              eb('projectStageEvents.toStage', '=', stage),
-              eb.or([eb('projectStageEvents.fromStage', 'is', null), eb('projectStageEvents.fromStage', 'in', [...PIPELINE_STAGES.slice(0, i), 'dropped'])]),
-            ]),
-          ),
-        ]),
-      );
+      .where((eb) => eb.or([eb('projectStageEvents.toStage', '=', 'dropped'), ...PIPELINE_STAGES.map((stage) => enteredStage(eb, stage))]));
     if (scope) q = q.where((eb) => inScope(eb, scope));
     if (unitPath) q = q.where('projects.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
     return q.groupBy('projectStageEvents.toStage').execute();

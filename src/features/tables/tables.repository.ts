@@ -135,11 +135,6 @@ export const tablesRepository = {
     return new Map(rows.map((r) => [r.id, r.name]));
   },
 
-  /** The direct sub-units of a unit, in the unit tree's order (the rows of the 五个一统计表). */
-  children(db: Db, unitId: string) {
-    return db.selectFrom('units').select(['id', 'name', 'path']).where('parentId', '=', unitId).where('archived', '=', 0).orderBy('sortOrder').orderBy('name').execute();
-  },
-
   findUnit(db: Db, id: string) {
     return db.selectFrom('units').select(['id', 'name', 'path']).where('id', '=', id).executeTakeFirst();
   },

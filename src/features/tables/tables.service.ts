@@ -106,7 +106,7 @@ export function createTablesService(deps: Deps, audit: AuditService, projects: P
       const period = q.from && q.to ? { from: q.from, to: q.to } : periodOf(q.period, today());
       // A handful of rows: the figures are computed before the file starts.
       const pipeline = (id: string) => projects.pipeline(actor, { unitId: id, period: q.period, from: period.from, to: period.to });
-      const children = await tablesRepository.children(deps.db, unitId);
+      const children = await unitsRepository.activeChildren(deps.db, unitId);
       const [whole, ...parts] = await Promise.all([pipeline(unitId), ...children.map((c) => pipeline(c.id))]);
       const rows: BatchesRow[] = children.map((c, i) => ({ serial: i + 1, unitName: c.name, figures: parts[i]! }));
       const own = subtractFigures(whole!, parts);

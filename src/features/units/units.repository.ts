@@ -25,6 +25,10 @@ export const unitsRepository = {
   insert(db: Kysely<Database>, row: Insertable<UnitsTable>) {
     return db.insertInto('units').values(row).execute();
   },
+  /** The active units one level below, in the unit tree's order (the rows a ranking or a table lists). */
+  activeChildren(db: Kysely<Database>, id: string) {
+    return db.selectFrom('units').select(['id', 'name', 'path']).where('parentId', '=', id).where('archived', '=', 0).orderBy('sortOrder').orderBy('name').execute();
+  },
   async countActiveChildren(db: Kysely<Database>, id: string) {
     const r = await db
       .selectFrom('units')
