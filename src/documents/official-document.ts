@@ -353,9 +353,3 @@ export async function renderOfficialDocument(d: OfficialDocument, opts: BuildOpt
   return Packer.toBuffer(doc, false, [fonts, { path: 'word/document.xml', data: spliceRawTables(xml, raw) }]);
 }
 
-export const DOCX_CONTENT_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-
-/** Content-Disposition for a download with a Chinese name (RFC 6266 / RFC 5987), with an ASCII fallback. */
-export function docxDisposition(fileName: string, asciiFallback = 'document.docx'): string {
-  return `attachment; filename="${asciiFallback}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}

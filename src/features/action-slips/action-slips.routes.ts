@@ -1,6 +1,6 @@
 import { idParamsSchema } from '../../core/schemas/common.schema.js';
 import { slipQuerySchema } from '../../core/schemas/meetings.schema.js';
-import { DOCX_CONTENT_TYPE, docxDisposition } from '../../documents/official-document.js';
+import { DOCX_CONTENT_TYPE, sendDownload } from '../../http/download.js';
 import type { App } from '../../http/types.js';
 import type { ActionSlipsService } from './action-slips.service.js';
 
@@ -17,7 +17,7 @@ export function registerActionSlipRoutes(app: App, slips: ActionSlipsService) {
     },
     async (request, reply) => {
       const { fileName, content } = await slips.slip(request.actor, request.params.id, request.query.kind);
-      return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', docxDisposition(fileName, `${request.query.kind}-slip.docx`)).send(content);
+      return sendDownload(reply, { contentType: DOCX_CONTENT_TYPE, fileName, asciiFallback: `${request.query.kind}-slip.docx` }, content);
     },
   );
 }

@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { sendDownload, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import { auditEntrySchema, auditFilterSchema, auditListQuerySchema } from '../../core/schemas/audit.schema.js';
 import { pageOf } from '../../core/schemas/common.schema.js';
 import type { App } from '../../http/types.js';
@@ -19,13 +19,8 @@ export function registerAuditRoutes(app: App, audit: AuditService) {
     { schema: { tags: ['audit'], summary: '导出审计日志（Excel）/ export the audit trail as .xlsx', querystring: auditFilterSchema } },
     async (request, reply) => {
       await audit.recordNow(request.actor, { action: 'audit.export', objectType: 'audit', detail: JSON.stringify(request.query) });
-      const stream = new PassThrough();
       const stamp = new Date().toISOString().slice(0, 10);
-      void reply
-        .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-        .header('content-disposition', `attachment; filename="audit-${stamp}.xlsx"; filename*=UTF-8''${encodeURIComponent(`审计日志-${stamp}.xlsx`)}`);
-      audit.exportXlsx(request.query, stream).catch((e: unknown) => stream.destroy(e as Error));
-      return reply.send(stream);
+      return sendDownload(reply, { contentType: XLSX_CONTENT_TYPE, fileName: `审计日志-${stamp}.xlsx`, asciiFallback: `audit-${stamp}.xlsx` }, (out) => audit.exportXlsx(request.query, out));
     },
   );
 }

@@ -1,6 +1,6 @@
 import { bulletinCreateSchema, bulletinListQuerySchema, bulletinListSchema, bulletinPatchSchema, bulletinSchema } from '../../core/schemas/bulletins.schema.js';
 import { idParamsSchema } from '../../core/schemas/common.schema.js';
-import { DOCX_CONTENT_TYPE, docxDisposition } from '../../documents/official-document.js';
+import { DOCX_CONTENT_TYPE, sendDownload } from '../../http/download.js';
 import { requireIfMatch, withEtag } from '../../http/etag.js';
 import type { App } from '../../http/types.js';
 import type { BulletinsService } from './bulletins.service.js';
@@ -38,7 +38,7 @@ export function registerBulletinRoutes(app: App, bulletins: BulletinsService) {
     { schema: { tags, summary: '调度通报 Word 文件（GB/T 9704 版式）/ the bulletin as .docx', params: idParamsSchema } },
     async (request, reply) => {
       const { fileName, content } = await bulletins.docx(request.actor, request.params.id);
-      return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', docxDisposition(fileName, 'bulletin.docx')).send(content);
+      return sendDownload(reply, { contentType: DOCX_CONTENT_TYPE, fileName, asciiFallback: 'bulletin.docx' }, content);
     },
   );
 }

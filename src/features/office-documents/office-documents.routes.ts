@@ -1,6 +1,6 @@
 import { idParamsSchema } from '../../core/schemas/common.schema.js';
 import { briefingQuerySchema } from '../../core/schemas/office-documents.schema.js';
-import { DOCX_CONTENT_TYPE, docxDisposition } from '../../documents/official-document.js';
+import { DOCX_CONTENT_TYPE, sendDownload } from '../../http/download.js';
 import type { App } from '../../http/types.js';
 import type { BriefingService } from './briefing.service.js';
 import type { MinutesService } from './minutes.service.js';
@@ -18,7 +18,7 @@ export function registerOfficeDocumentRoutes(app: App, minutes: MinutesService, 
     },
     async (request, reply) => {
       const { fileName, content } = await minutes.minutes(request.actor, request.params.id);
-      return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', docxDisposition(fileName, 'minutes.docx')).send(content);
+      return sendDownload(reply, { contentType: DOCX_CONTENT_TYPE, fileName, asciiFallback: 'minutes.docx' }, content);
     },
   );
   app.get(
@@ -32,7 +32,7 @@ export function registerOfficeDocumentRoutes(app: App, minutes: MinutesService, 
     },
     async (request, reply) => {
       const { fileName, content } = await briefing.briefing(request.actor, request.query);
-      return reply.header('content-type', DOCX_CONTENT_TYPE).header('content-disposition', docxDisposition(fileName, 'briefing.docx')).send(content);
+      return sendDownload(reply, { contentType: DOCX_CONTENT_TYPE, fileName, asciiFallback: 'briefing.docx' }, content);
     },
   );
 }

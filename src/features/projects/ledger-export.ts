@@ -5,6 +5,7 @@ import { YUAN_PER_WAN } from '../../core/money.js';
 import { writeXlsxSheet, type CellValue, type SheetWriter } from '../../xlsx/xlsx-writer.js';
 import type { Deps } from '../shared/context.js';
 import { projectsRepository, type ProjectFilters, type ProjectScope } from './projects.repository.js';
+import { writeTableHead } from '../../xlsx/table-head.js';
 
 /**
  * The ledger (项目台账) in the layout county offices hand over: a title, a note with the units,
@@ -119,33 +120,6 @@ export const EXPORT_STAGES: Stage[] = ['reserve', 'negotiating', 'signed', 'cons
 
 const PAGE_SIZE = 1000;
 
-function writeHeader(sheet: SheetWriter, columns: Column[], title: string, note: string) {
-  const visible = columns.filter((c) => !c.hidden).length;
-  sheet.add({ rows: [[title]], style: { bold: true, fontSize: 16, align: 'center' }, merges: [[1, 1, 1, visible]], height: 30 });
-  sheet.add({ rows: [[note]], merges: [[1, 1, 1, visible]] });
-  const top: CellValue[] = [];
-  const sub: CellValue[] = [];
-  const merges: [number, number, number, number][] = [];
-  columns.forEach((c, i) => {
-    const col = i + 1;
-    if (!c.group) {
-      top.push(c.header);
-      sub.push(null);
-      merges.push([1, col, 2, col]);
-      return;
-    }
-    const startsGroup = columns[i - 1]?.group !== c.group;
-    top.push(startsGroup ? c.group : null);
-    sub.push(c.header);
-    if (startsGroup) {
-      let end = i;
-      while (columns[end + 1]?.group === c.group) end++;
-      merges.push([1, col, 1, end + 1]);
-    }
-  });
-  sheet.add({ rows: [top, sub], style: { bold: true, fill: 'FFDDEBF7', align: 'center', wrap: true, border: true }, merges, height: 22 });
-}
-
 /** 小计 / 合计 go in the 项目名称 column (the standard columns come first in every layout). */
 const LABEL_COLUMN = STANDARD_COLUMNS.findIndex((c) => c.header === '项目名称');
 
@@ -174,7 +148,7 @@ export async function exportLedger(
   let written = 0;
   await writeXlsxSheet(out, '项目台账', { columns: columns.map((c) => ({ width: c.width, hidden: c.hidden ?? false, numFmt: c.numFmt })), frozenRows: 4 }, async (sheet) => {
     const today = deps.clock.now().toISOString().slice(0, 10);
-    writeHeader(sheet, columns, opts.title, `填报单位：　　　　　　　截至：${today}　　　　　单位：万元、亩`);
+    writeTableHead(sheet, columns, opts.title, `填报单位：　　　　　　　截至：${today}　　　　　单位：万元、亩`, columns.filter((c) => !c.hidden).length);
     if (opts.template) return;
     const total = columns.map(() => 0);
     for (const [k, stage] of opts.stages.entries()) {

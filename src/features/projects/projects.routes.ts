@@ -1,4 +1,4 @@
-import { PassThrough } from 'node:stream';
+import { sendDownload, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import { z } from 'zod';
 import { auditEntrySchema } from '../../core/schemas/audit.schema.js';
 import { idParamsSchema, pageOf } from '../../core/schemas/common.schema.js';
@@ -92,17 +92,13 @@ export function registerProjectsRoutes(app: App, projects: ProjectsService, audi
     (request) => projects.summary(request.actor, request.query),
   );
 
-  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-  const attachment = (name: string) => `attachment; filename="ledger.xlsx"; filename*=UTF-8''${encodeURIComponent(name)}`;
+  const ledgerFile = (fileName: string) => ({ contentType: XLSX_CONTENT_TYPE, fileName, asciiFallback: 'ledger.xlsx' });
 
   app.get(
     '/api/projects/export',
     { schema: { tags: ['projects'], summary: '导出台账（Excel，按阶段分节、含小计合计）/ export the ledger as .xlsx', querystring: summaryQuerySchema } },
     async (request, reply) => {
-      const stream = new PassThrough();
-      void reply.header('content-type', xlsx).header('content-disposition', attachment(`重大项目台账-${new Date().toISOString().slice(0, 10)}.xlsx`));
-      projects.exportLedger(request.actor, request.query, stream).catch((e: unknown) => stream.destroy(e as Error));
-      return reply.send(stream);
+      return sendDownload(reply, ledgerFile(`重大项目台账-${new Date().toISOString().slice(0, 10)}.xlsx`), (out) => projects.exportLedger(request.actor, request.query, out));
     },
   );
 
@@ -110,10 +106,7 @@ export function registerProjectsRoutes(app: App, projects: ProjectsService, audi
     '/api/projects/import-template',
     { schema: { tags: ['projects'], summary: '下载导入模板 / download the blank import template' } },
     async (request, reply) => {
-      const stream = new PassThrough();
-      void reply.header('content-type', xlsx).header('content-disposition', attachment('重大项目台账导入模板.xlsx'));
-      projects.exportLedger(request.actor, { archived: 'false' }, stream, true).catch((e: unknown) => stream.destroy(e as Error));
-      return reply.send(stream);
+      return sendDownload(reply, ledgerFile('重大项目台账导入模板.xlsx'), (out) => projects.exportLedger(request.actor, { archived: 'false' }, out, true));
     },
   );
 

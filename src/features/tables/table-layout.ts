@@ -1,5 +1,8 @@
 import { YUAN_PER_WAN, YUAN_PER_YI } from '../../core/money.js';
+import { HEAD_STYLE } from '../../xlsx/table-head.js';
 import type { CellValue, SheetOptions, SheetWriter } from '../../xlsx/xlsx-writer.js';
+
+export { writeTableHead } from '../../xlsx/table-head.js';
 
 /**
  * The layout every office table shares, as the ledger export draws it: a title row, a note row
@@ -16,8 +19,7 @@ export interface TableColumn<R> {
 }
 
 export const STYLE = {
-  title: { bold: true, fontSize: 16, align: 'center' },
-  header: { bold: true, fill: 'FFDDEBF7', align: 'center', wrap: true, border: true },
+  ...HEAD_STYLE,
   section: { bold: true, fill: 'FFF2F2F2' },
   data: { border: true, wrap: true },
   subtotal: { bold: true, border: true },
@@ -42,34 +44,6 @@ export function sheetOptions<R>(columns: TableColumn<R>[], opts: { frozenColumns
   };
 }
 
-/** Title, note and the two header rows, with their merges. */
-export function writeTableHead<R>(sheet: SheetWriter, columns: TableColumn<R>[], title: string, note: string): void {
-  const n = columns.length;
-  sheet.add({ rows: [[title]], style: STYLE.title, merges: [[1, 1, 1, n]], height: 30 });
-  sheet.add({ rows: [[note]], merges: [[1, 1, 1, n]] });
-  const top: CellValue[] = [];
-  const sub: CellValue[] = [];
-  const merges: [number, number, number, number][] = [];
-  columns.forEach((c, i) => {
-    const col = i + 1;
-    if (!c.group) {
-      top.push(c.header);
-      sub.push(null);
-      merges.push([1, col, 2, col]);
-      return;
-    }
-    const startsGroup = columns[i - 1]?.group !== c.group;
-    top.push(startsGroup ? c.group : null);
-    sub.push(c.header);
-    if (startsGroup) {
-      let end = i;
-      while (columns[end + 1]?.group === c.group) end++;
-      if (end > i) merges.push([1, col, 1, end + 1]);
-    }
-  });
-  sheet.add({ rows: [top, sub], style: STYLE.header, merges, height: 24 });
-}
-
 /** A section title row ("一、新开工项目（12个）"), merged over the first three columns. */
 export function writeSection(sheet: SheetWriter, index: number, text: string): void {
   sheet.add({ rows: [[`${NUMERALS[index] ?? index + 1}、${text}`]], style: STYLE.section, merges: [[1, 1, 1, 3]] });
@@ -85,9 +59,4 @@ export function rowValues<R>(columns: TableColumn<R>[], r: R): CellValue[] {
 /** "2026-10" → "2026年10月". */
 export function monthZh(month: string): string {
   return `${month.slice(0, 4)}年${Number(month.slice(5, 7))}月`;
-}
-
-/** A file name safe for Content-Disposition's filename* (the caller percent-encodes it). */
-export function attachmentHeader(fallback: string, name: string): string {
-  return `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 }

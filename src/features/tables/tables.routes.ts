@@ -1,21 +1,15 @@
-import { PassThrough } from 'node:stream';
 import type { FastifyReply } from 'fastify';
 import { batchesTableQuerySchema, lightsTableQuerySchema, problemsTableQuerySchema, progressTableQuerySchema } from '../../core/schemas/tables.schema.js';
 import type { App } from '../../http/types.js';
-import { attachmentHeader } from './table-layout.js';
+import { sendDownload, XLSX_CONTENT_TYPE } from '../../http/download.js';
 import type { TableJob, TablesService } from './tables.service.js';
-
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /**
  * The job is prepared (checked) before the response starts, so a refusal is a 403/404 body; the
  * workbook then streams, and a failure midway ends the download broken rather than silently short.
  */
 function send(reply: FastifyReply, fallback: string, job: TableJob) {
-  const stream = new PassThrough();
-  void reply.header('content-type', XLSX).header('content-disposition', attachmentHeader(fallback, job.fileName));
-  job.write(stream).catch((e: unknown) => stream.destroy(e as Error));
-  return reply.send(stream);
+  return sendDownload(reply, { contentType: XLSX_CONTENT_TYPE, fileName: job.fileName, asciiFallback: fallback }, (out) => job.write(out));
 }
 
 export function registerTablesRoutes(app: App, tables: TablesService) {
