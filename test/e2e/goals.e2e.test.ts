@@ -106,6 +106,7 @@ describe.skipIf(!hasChromium)('goals journey (browser)', () => {
     const drawer = page.locator('.ant-drawer').filter({ hasText: '设定 2026 年目标' });
     await drawer.getByLabel('单位').click();
     await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${UNIT}`) }).click();
+    await drawer.locator('.ant-select-content-has-value').filter({ hasText: UNIT }).waitFor();
     await drawer.getByLabel('签约').fill('2');
     await drawer.getByLabel('开工').fill('2');
     await drawer.getByLabel('完成投资').fill('3000');

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { vi } from 'vitest';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
 import { loadConfig } from '../../src/config.js';
 import { createContainer, type Container } from '../../src/container.js';
 import type { Clock } from '../../src/features/shared/context.js';
@@ -75,8 +75,27 @@ export async function startJourney(opts: { label: string; seed?: (container: Con
   };
 }
 
-/** Waits for toasts to close and for antd's enter/leave animations to end (a still screen). */
+/**
+ * Waits for toasts to close and for antd's enter/leave animations to end (a still screen) before a
+ * screenshot. On a starved machine rc-motion can miss a transition's end and leave its class on for
+ * good; a screenshot is not an assertion, so after a few seconds it is taken as the screen stands.
+ */
 export async function settleScreen(page: Page): Promise<void> {
   await page.locator('.ant-message-notice').first().waitFor({ state: 'detached' });
-  await page.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"], [class*="-appear-active"]'));
+  await page
+    .waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-leave-active"], [class*="-appear-active"]'), undefined, { timeout: 5_000 })
+    .catch(() => undefined);
+}
+
+/**
+ * Waits for a drawer or dialog to close after its save button. When it stays open, the failure
+ * names what the form shows (a field error, an alert), which is the first thing anyone needs.
+ */
+export async function waitClosed(panel: Locator): Promise<void> {
+  try {
+    await panel.waitFor({ state: 'hidden' });
+  } catch (err) {
+    const shown = await panel.locator('.ant-form-item-explain-error, .ant-alert').allInnerTexts().catch(() => []);
+    throw new Error(`still open; it shows: ${shown.join(' | ') || '(no error on screen)'}`, { cause: err });
+  }
 }
