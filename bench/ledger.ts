@@ -45,8 +45,7 @@ interface DbFigures {
 
 
 async function listSample(baseUrl: string, headers: Record<string, string>, pid: number): Promise<Sample> {
-  await measure({ url: `${baseUrl}${LIST_URL}`, headers, pid }, CONNECTIONS, 2); // warm-up
-  return measure({ url: `${baseUrl}${LIST_URL}`, headers, pid }, CONNECTIONS, DURATION);
+  return measure({ url: `${baseUrl}${LIST_URL}`, headers, pid }, CONNECTIONS, DURATION, 3);
 }
 
 async function run(kind: 'sqlite' | 'postgres'): Promise<DbFigures> {
@@ -105,7 +104,7 @@ function render(figures: DbFigures[]): string {
   const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
   const lines = [
     `Run of ${new Date().toISOString().slice(0, 19)}Z — Node ${process.version}, ${cpus()[0]?.model.trim() ?? 'CPU'} × ${cpus().length}, commit ${commit}.`,
-    `List: \`GET ${LIST_URL}\` as a coordinator, ${CONNECTIONS} connections, ${DURATION} s after a 2 s warm-up, at ${SMALL.toLocaleString('en')} and ${LARGE.toLocaleString('en')} projects on the same server.`,
+    `List: \`GET ${LIST_URL}\` as a coordinator, ${CONNECTIONS} connections, ${DURATION} s measured after a 3 s warm-up on the same connections, at ${SMALL.toLocaleString('en')} and ${LARGE.toLocaleString('en')} projects on the same server.`,
     '',
     '| database | list p99 @5k (ms) | list p99 @50k (ms) | @50k vs @5k | p99 target | list req/s @50k | export rows/s | import rows/s | import peak RSS |',
     '|---|---:|---:|---:|---|---:|---:|---:|---:|',

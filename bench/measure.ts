@@ -87,17 +87,45 @@ export async function signIn(baseUrl: string, username: string, password: string
 /**
  * One autocannon run. Throws unless every response was 2xx and no request failed: a fast run
  * of 401s or 429s is meaningless.
+ *
+ * With `warmupSec`, the run lasts warm-up + duration on the same connections and only responses
+ * completed after the warm-up count (latency percentiles, req/s, CPU per request). A separate
+ * warm-up run would close its connections, and the measured run would then open 50 new ones
+ * against a busy server: Node accepts them a few per event-loop turn, so the last connections'
+ * first requests wait seconds and that ramp, not the steady state, would set the p99.
  */
-export async function measure(target: Target, connections: number, durationSec: number): Promise<Sample> {
-  const cpuBefore = cpuMs(target.pid);
-  const r = await autocannon({ url: target.url, headers: target.headers ?? {}, connections, duration: durationSec });
+export async function measure(target: Target, connections: number, durationSec: number, warmupSec = 0): Promise<Sample> {
+  const started = performance.now();
+  const steadyFrom = started + warmupSec * 1000;
+  const latencies: number[] = [];
+  let cpuBefore = warmupSec > 0 ? null : cpuMs(target.pid);
+  const timer = warmupSec > 0 ? setTimeout(() => (cpuBefore = cpuMs(target.pid)), warmupSec * 1000) : undefined;
+  const r = await autocannon({
+    url: target.url,
+    headers: target.headers ?? {},
+    connections,
+    duration: warmupSec + durationSec,
+    setupClient: (client) => {
+      client.on('response', (_status: number, _bytes: number, ms: number) => {
+        if (performance.now() >= steadyFrom) latencies.push(ms);
+      });
+    },
+  });
   const cpuAfter = cpuMs(target.pid);
+  clearTimeout(timer);
   if (r.non2xx > 0 || r.errors > 0 || r.timeouts > 0 || r['2xx'] === 0) {
     const codes = `1xx ${r['1xx']}, 2xx ${r['2xx']}, 3xx ${r['3xx']}, 4xx ${r['4xx']}, 5xx ${r['5xx']}`;
     throw new Error(`invalid run against ${target.url}: ${codes}, errors ${r.errors}, timeouts ${r.timeouts}`);
   }
-  const cpuUsPerReq = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / r['2xx'] : null;
-  return { reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r['2xx'], cpuUsPerReq };
+  if (warmupSec === 0) {
+    const cpuUsPerReq = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / r['2xx'] : null;
+    return { reqPerSec: r.requests.average, p50Ms: r.latency.p50, p99Ms: r.latency.p99, requests: r['2xx'], cpuUsPerReq };
+  }
+  latencies.sort((a, b) => a - b);
+  const at = (q: number) => Math.round(latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * q))] ?? 0);
+  const measuredSec = (performance.now() - steadyFrom) / 1000;
+  const cpuUsPerReq = cpuBefore !== null && cpuAfter !== null ? ((cpuAfter - cpuBefore) * 1000) / latencies.length : null;
+  return { reqPerSec: latencies.length / measuredSec, p50Ms: at(0.5), p99Ms: at(0.99), requests: latencies.length, cpuUsPerReq };
 }
 
 /**

