@@ -108,12 +108,19 @@ describe.each(databaseVariants())('cockpit on $name', (variant) => {
   it('counts the five batches in SQL exactly as the pipeline API does from the stage history', async () => {
     const b = (await t.request(pmo, 'POST', `/api/projects/${ids.D}/transitions`, { body: { to: 'construction', date: '2026-11-26' }, headers: { 'if-match': '"1"' } })).statusCode;
     expect(b).toBe(200);
+    // A project signed this year and dropped since: in the year's 签约 and 终止 flows, not live.
+    const e = await t.request(pmo, 'POST', '/api/projects', { body: { name: 'E', leadUnitId: ids.zone, stage: 'signed', industry: '新能源' } });
+    expect(e.statusCode, e.body).toBe(201);
+    const drop = await t.request(pmo, 'POST', `/api/projects/${e.json<{ id: string }>().id}/transitions`, { body: { to: 'dropped', date: '2026-11-26', reason: '投资方撤回' }, headers: { 'if-match': '"1"' } });
+    expect(drop.statusCode, drop.body).toBe(200);
     for (const period of ['month', 'quarter', 'year']) {
       const d = (await t.request(pmo, 'GET', `/api/dashboard?period=${period}`)).json();
       const p = (await t.request(pmo, 'GET', `/api/pipeline?period=${period}`)).json();
       expect(d.pipeline.flows, period).toEqual(p.flows);
       expect(d.pipeline.stock, period).toEqual(p.stock);
     }
+    const year = (await t.request(pmo, 'GET', '/api/dashboard?period=year')).json();
+    expect([year.pipeline.flows.signed, year.pipeline.flows.dropped]).toEqual([2, 1]); // D and E signed, E dropped
     const zone = (await t.request(pmo, 'GET', `/api/dashboard?unit=${ids.zone}&period=month`)).json();
     expect(zone.pipeline.flows.construction).toBe(3); // A and B entered at 开工 when filed this month, D moved today
   });

@@ -1,4 +1,5 @@
-import type { ExpressionBuilder, InferResult, Insertable, Kysely, Selectable } from 'kysely';
+import { sql, type ExpressionBuilder, type InferResult, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { dialectOf } from '../../db/helpers/dialect.js';
 import type { ListProjectsQuery } from '../../core/schemas/projects.schema.js';
 import { PIPELINE_STAGES } from '../../core/stages.js';
 import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
@@ -312,17 +313,29 @@ export const projectsRepository = {
    * never comes into memory. One pass over the events of `span` gives both the flows of `period`
    * (inside the span) and the span's flows of live projects (not dropped now: what goals count).
    */
-  forwardFlows(db: Kysely<Database>, scope: ProjectScope | null, unitPath: string | null, span: { from: string; to: string }, period: { from: string; to: string }) {
+  async forwardFlows(db: Kysely<Database>, scope: ProjectScope | null, unitPath: string | null, span: { from: string; to: string }, period: { from: string; to: string }) {
+    // Distinct projects are counted by SQLite's integer rowid where there is one: its temporary
+    // B-trees of integers cost a fifth less than of text ids (50,000 events a year in bench:cockpit).
+    const project = dialectOf(db) === 'sqlite' ? sql.ref<string>('projects.rowid') : sql.ref<string>('projects.id');
+    // A whole-year period covers the same events as the span: its flow is the live projects plus
+    // the dropped ones (disjoint sets), so only the few dropped ones need a second distinct count.
+    const wholeSpan = period.from === span.from && period.to === span.to;
     let q = db
       .selectFrom('projectStageEvents')
       .innerJoin('projects', 'projects.id', 'projectStageEvents.projectId')
       .select((eb) => [
         'projectStageEvents.toStage',
         eb.fn
-          .count<number>(eb.case().when(eb.and([eb('projectStageEvents.date', '>=', period.from), eb('projectStageEvents.date', '<=', period.to)])).then(eb.ref('projectStageEvents.projectId')).end())
+          .count<number>(
+            eb
+              .case()
+              .when(wholeSpan ? eb('projects.stage', '=', 'dropped') : eb.and([eb('projectStageEvents.date', '>=', period.from), eb('projectStageEvents.date', '<=', period.to)]))
+              .then(project)
+              .end(),
+          )
           .distinct()
           .as('inPeriod'),
-        eb.fn.count<number>(eb.case().when('projects.stage', '!=', 'dropped').then(eb.ref('projectStageEvents.projectId')).end()).distinct().as('liveInSpan'),
+        eb.fn.count<number>(eb.case().when('projects.stage', '!=', 'dropped').then(project).end()).distinct().as('liveInSpan'),
       ])
       .where('projects.archived', '=', 0)
       .where('projectStageEvents.date', '>=', span.from)
@@ -330,7 +343,8 @@ export const projectsRepository = {
       .where((eb) => eb.or([eb('projectStageEvents.toStage', '=', 'dropped'), ...PIPELINE_STAGES.map((stage) => enteredStage(eb, stage))]));
     if (scope) q = q.where((eb) => inScope(eb, scope));
     if (unitPath) q = q.where('projects.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
-    return q.groupBy('projectStageEvents.toStage').execute();
+    const rows = await q.groupBy('projectStageEvents.toStage').execute();
+    return rows.map((r) => ({ toStage: r.toStage, inPeriod: Number(r.inPeriod) + (wholeSpan ? Number(r.liveInSpan) : 0), liveInSpan: Number(r.liveInSpan) }));
   },
 
   /** Stock per stage now, with 总投资, for the projects in scope. */
