@@ -132,11 +132,8 @@ async function run(kind: 'sqlite' | 'postgres') {
     const sqlAlone = () =>
       Promise.all([
         projectsRepository.forwardFlows(db, null, null, { from: `${year}-01-01`, to: `${year}-12-31` }, { from: `${year}-01-01`, to: `${year}-12-31` }),
-        projectsRepository.stock(db, null, null),
         goalsRepository.list(db, year, root.path),
-        dashboardRepository.byLeadUnit(db, view),
-        dashboardRepository.byIndustry(db, view),
-        dashboardRepository.lightCounts(db, view),
+        dashboardRepository.projectSums(db, view),
         dashboardRepository.paced(db, view, true, 10),
         dashboardRepository.paced(db, view, false, 10),
         dashboardRepository.overdueActions(db, view, today, 10),

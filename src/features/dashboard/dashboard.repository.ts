@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import type { ProjectSumRow } from '../../core/dashboard/project-sums.js';
 import type { Db } from '../../db/database.js';
 import { filtered } from '../projects/projects.repository.js';
 import type { ProjectScope } from '../projects/projects.repository.js';
@@ -13,7 +14,7 @@ const live = (db: Db, v: DashboardView) => filtered(db, { archived: 'false', uni
 
 /** Cockpit queries: each one grouped statement over the projects in view. */
 export const dashboardRepository = {
-  /** Plan, completed and red count per lead unit (rolled up to child units by the service). */
+  /** Plan, completed and red count per lead unit (rolled up to child units; the 调度通报's ranking). */
   async byLeadUnit(db: Db, v: DashboardView) {
     // Grouped on the covering index first, named afterwards: a join per project row costs more.
     const sums = live(db, v)
@@ -29,23 +30,31 @@ export const dashboardRepository = {
     return db.selectFrom(sums).innerJoin('units', 'units.id', 's.unitId').select(['units.id', 'units.name', 'units.path', 's.plan', 's.completed', 's.projects', 's.red']).execute();
   },
 
-  async byIndustry(db: Db, v: DashboardView) {
-    return live(db, v)
+  /**
+   * Every sum of the cockpit in one pass over the projects in view (终止 included, for the stock),
+   * grouped by lead unit, industry, light and stage; splitProjectSums (core) makes the figures.
+   */
+  async projectSums(db: Db, v: DashboardView): Promise<ProjectSumRow[]> {
+    const sums = filtered(db, { archived: 'false', unitPath: v.unitPath }, v.scope)
       .select([
+        'projects.unitId',
         'projects.industry',
+        'projects.light',
+        'projects.stage',
         sql<number>`coalesce(sum(projects.annual_plan_investment), 0)`.as('plan'),
         sql<number>`coalesce(sum(projects.ytd_investment), 0)`.as('completed'),
+        sql<number>`coalesce(sum(projects.total_investment), 0)`.as('totalInvestment'),
         sql<number>`count(*)`.as('projects'),
       ])
-      .groupBy('projects.industry')
+      .groupBy(['projects.unitId', 'projects.industry', 'projects.light', 'projects.stage'])
+      .as('s');
+    const rows = await db
+      .selectFrom(sums)
+      .innerJoin('units', 'units.id', 's.unitId')
+      .select(['s.unitId', 'units.name as unitName', 'units.path as unitPath', 's.industry', 's.light', 's.stage', 's.plan', 's.completed', 's.totalInvestment', 's.projects'])
       .execute();
-  },
-
-  async lightCounts(db: Db, v: DashboardView) {
-    return live(db, v)
-      .select(['projects.light', sql<number>`count(*)`.as('n')])
-      .groupBy('projects.light')
-      .execute();
+    // PostgreSQL returns sums and counts of bigints as text.
+    return rows.map((r) => ({ ...r, plan: Number(r.plan), completed: Number(r.completed), totalInvestment: Number(r.totalInvestment), projects: Number(r.projects) }));
   },
 
   /**

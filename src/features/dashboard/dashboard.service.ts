@@ -1,5 +1,6 @@
 import { chinaDate } from '../../core/business-date.js';
 import { investmentProgress, rankUnits, rollUpToChildren } from '../../core/dashboard/investment.js';
+import { splitProjectSums } from '../../core/dashboard/project-sums.js';
 import type { Dashboard, DashboardQuery } from '../../core/schemas/dashboard.schema.js';
 import { elapsedMonths, timeProgressShare } from '../../core/schedule/time-progress.js';
 import type { GoalsService } from '../goals/goals.service.js';
@@ -26,11 +27,9 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
       const view: DashboardView = { scope: scopeOf(actor), unitPath: q.unit ? unit.path : undefined };
       const share = timeProgressShare(elapsedMonths(year, today));
 
-      const [pipeline, byLeadUnit, byIndustry, lightCounts, red, fast, slow, overdue, children, problems, tours, ladder] = await Promise.all([
-        projects.batches(actor, { unitId: q.unit, period: q.period }),
-        dashboardRepository.byLeadUnit(db, view),
-        dashboardRepository.byIndustry(db, view),
-        dashboardRepository.lightCounts(db, view),
+      const [pipeline, sumRows, red, fast, slow, overdue, children, problems, tours, ladder] = await Promise.all([
+        projects.flows(actor, { unitId: q.unit, period: q.period }),
+        dashboardRepository.projectSums(db, view),
         lightQueries.page(actor, { color: 'red', ...(q.unit ? { unitId: q.unit } : {}), page: 1, pageSize: LIST_SIZE }),
         dashboardRepository.paced(db, view, true, LIST_SIZE),
         dashboardRepository.paced(db, view, false, LIST_SIZE),
@@ -41,13 +40,11 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
         dispatchSettings.ladder(),
       ]);
 
-      const leadRows = byLeadUnit.map((r) => ({ path: r.path, plan: n(r.plan), completed: n(r.completed), projects: n(r.projects), red: n(r.red) }));
-      const total = leadRows.reduce((s, r) => ({ plan: s.plan + r.plan, completed: s.completed + r.completed, projects: s.projects + r.projects }), { plan: 0, completed: 0, projects: 0 });
+      const { stock, byLeadUnit, byIndustry, lightCounts: counts } = splitProjectSums(sumRows);
+      const total = byLeadUnit.reduce((s, r) => ({ plan: s.plan + r.plan, completed: s.completed + r.completed, projects: s.projects + r.projects }), { plan: 0, completed: 0, projects: 0 });
       // A unit without sub-units (an office, a town) is ranked by the units that lead its projects.
       const groups = children.length > 0 ? children : byLeadUnit.map((r) => ({ id: r.id, name: r.name, path: r.path }));
-      const byUnit = rankUnits(rollUpToChildren(leadRows, children.length > 0 ? unit.path : '', groups).map((c) => ({ unitId: c.unitId, name: c.name, red: c.red, progress: investmentProgress(c.sums, share) })));
-      const counts = { green: 0, yellow: 0, red: 0, none: 0 };
-      for (const r of lightCounts) counts[r.light ?? 'none'] += n(r.n);
+      const byUnit = rankUnits(rollUpToChildren(byLeadUnit, children.length > 0 ? unit.path : '', groups).map((c) => ({ unitId: c.unitId, name: c.name, red: c.red, progress: investmentProgress(c.sums, share) })));
       const paced = (rows: typeof fast) =>
         rows.map((r) => ({ ...r, annualPlanInvestment: n(r.annualPlanInvestment), ytdInvestment: n(r.ytdInvestment), rate: Math.round((n(r.ytdInvestment) / n(r.annualPlanInvestment)) * 1000) / 10 }));
 
@@ -61,21 +58,21 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
             complete: pipeline.yearLiveFlows.completed,
             operate: pipeline.yearLiveFlows.operating,
             investment: total.completed,
-            negotiatingPool: pipeline.stock.negotiating.count,
-            reservePool: pipeline.stock.reserve.count,
+            negotiatingPool: stock.negotiating.count,
+            reservePool: stock.reserve.count,
           });
 
       return {
         asOf: today,
         unit: { id: unit.id, name: unit.name },
         period: { kind: q.period, ...pipeline.period },
-        pipeline: { stock: pipeline.stock, flows: pipeline.flows },
+        pipeline: { stock, flows: pipeline.flows },
         goal,
         investment: {
           total: investmentProgress(total, share),
           byUnit,
           byIndustry: byIndustry
-            .map((r) => ({ industry: r.industry, progress: investmentProgress({ plan: n(r.plan), completed: n(r.completed), projects: n(r.projects) }, share) }))
+            .map(({ industry, ...sums }) => ({ industry, progress: investmentProgress(sums, share) }))
             .sort((a, b) => b.progress.plan - a.progress.plan),
         },
         lights: { counts, red },

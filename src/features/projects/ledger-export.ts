@@ -2,7 +2,7 @@ import type { Writable } from 'node:stream';
 import type { Stage } from '../../core/stages.js';
 import { LEVEL_LABELS, NATURE_LABELS } from '../../core/schemas/projects.schema.js';
 import { YUAN_PER_WAN } from '../../core/money.js';
-import { writeXlsxSheet, type CellValue, type SheetWriter } from '../../xlsx/xlsx-writer.js';
+import { writeXlsxSheet, type CellValue } from '../../xlsx/xlsx-writer.js';
 import type { Deps } from '../shared/context.js';
 import { projectsRepository, type ProjectFilters, type ProjectScope } from './projects.repository.js';
 import { writeTableHead } from '../../xlsx/table-head.js';

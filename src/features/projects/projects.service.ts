@@ -341,28 +341,22 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
       return result;
     },
 
-    /** The five-batch figures for a unit subtree (default: everything the actor may see) and period. */
     /**
-     * The cockpit's 五个一, counted in SQL: stock per stage now, forward flows in the period, and
-     * the year's flows of live projects (what the year's goals count) from the same pass.
+     * The cockpit's flows of the 五个一, counted in SQL: forward flows in the period, and the
+     * year's flows of live projects (what the year's goals count) from the same pass.
      */
-    async batches(actor: Actor, opts: { unitId?: string | undefined; period: 'month' | 'quarter' | 'year' }) {
+    async flows(actor: Actor, opts: { unitId?: string | undefined; period: 'month' | 'quarter' | 'year' }) {
       const unitPath = (await resolveUnitPath(opts.unitId)) ?? null;
-      const scope = scopeOf(actor);
       const period = periodOf(opts.period, today());
-      const year = periodOf('year', today());
-      const [flowRows, stockRows] = await Promise.all([projectsRepository.forwardFlows(deps.db, scope, unitPath, year, period), projectsRepository.stock(deps.db, scope, unitPath)]);
-      const perStage = <T>(value: () => T) => Object.fromEntries(STAGES.map((s) => [s, value()])) as Record<Stage, T>;
-      const stock = perStage(() => ({ count: 0, totalInvestment: 0 }));
-      for (const r of stockRows) if (r.stage in stock) stock[r.stage as Stage] = { count: Number(r.count), totalInvestment: Number(r.totalInvestment ?? 0) };
-      const flows = perStage(() => 0);
-      const yearLiveFlows = perStage(() => 0);
-      for (const r of flowRows) {
+      const rows = await projectsRepository.forwardFlows(deps.db, scopeOf(actor), unitPath, periodOf('year', today()), period);
+      const flows = Object.fromEntries(STAGES.map((s) => [s, 0])) as Record<Stage, number>;
+      const yearLiveFlows = { ...flows };
+      for (const r of rows) {
         if (!(r.toStage in flows)) continue;
-        flows[r.toStage as Stage] = Number(r.inPeriod);
-        yearLiveFlows[r.toStage as Stage] = Number(r.liveInSpan);
+        flows[r.toStage as Stage] = r.inPeriod;
+        yearLiveFlows[r.toStage as Stage] = r.liveInSpan;
       }
-      return { period, stock, flows, yearLiveFlows };
+      return { period, flows, yearLiveFlows };
     },
 
     async pipeline(actor: Actor, opts: { unitId?: string | undefined; period: 'month' | 'quarter' | 'year'; from?: string | undefined; to?: string | undefined }): Promise<PipelineFigures & { unitId: string | null }> {
