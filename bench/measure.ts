@@ -1,8 +1,10 @@
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { BENCH_RATE_LIMIT_PER_MINUTE } from './settings.js';
 
 /** One autocannon run, reduced to what RESULTS.md records. */
 export interface Sample {
@@ -60,6 +62,42 @@ export function startServer(args: string[], nodeFlags: string[] = []): Promise<S
     });
     child.once('exit', (code) => reject(new Error(`bench server ${args.join(' ')} exited with code ${code} before listening`)));
   });
+}
+
+const LUODI_BIN = fileURLToPath(new URL('../bin/luodi.mjs', import.meta.url));
+
+/**
+ * `luodi serve` itself, as an operator runs it, with `workers` worker processes (LUODI_WORKERS) on
+ * a free port: jobs off, API only, the bench rate limit. The database must already have its users.
+ * `pid` is the primary's, which serves nothing: no CPU figure is taken from it.
+ */
+export async function startServe(dbUrl: string, workers: number): Promise<ServerProcess> {
+  const port = await new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const a = s.address() as AddressInfo;
+      s.close(() => resolve(a.port));
+    });
+  });
+  const env = { ...process.env, LUODI_DB: dbUrl, LUODI_WORKERS: String(workers), PORT: String(port), HOST: '127.0.0.1', LUODI_WEB_DIR: '', LUODI_JOBS: 'false', LUODI_LOG_LEVEL: 'silent', LUODI_RATE_LIMIT_PER_MINUTE: String(BENCH_RATE_LIMIT_PER_MINUTE * workers) };
+  const child = spawn(process.execPath, [LUODI_BIN, 'serve'], { env, stdio: ['ignore', 'ignore', 'pipe'] });
+  running.add(child);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => (running.delete(child), resolve())));
+  await new Promise<void>((resolve, reject) => {
+    let text = '';
+    child.stderr!.on('data', (d: Buffer) => {
+      text += d.toString();
+      if (text.includes('已启动')) resolve();
+    });
+    child.once('exit', (code) => reject(new Error(`luodi serve exited with code ${code} before listening: ${text}`)));
+  });
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    pid: -1,
+    stop: async () => {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
 }
 
 /** Kills every child still running (on an error or Ctrl-C). */

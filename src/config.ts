@@ -35,6 +35,8 @@ export const configSchema = z.object({
   LUODI_SESSION_CACHE_MS: z.coerce.number().int().min(0).max(10_000).default(1000),
   /** Log level: fatal, error, warn, info, debug, trace or silent. */
   LUODI_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Worker processes of `luodi serve` sharing the port (use the machine's cores); they are instances of one database like any others. */
+  LUODI_WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** Run scheduled jobs (session clean-up …) in this instance; several instances coordinate through a database lock. */
   LUODI_JOBS: bool.default(true),
   /** Folder of the built web app; empty serves the API only. */
