@@ -31,7 +31,8 @@ const DURATION = Number(opts.duration);
 const CONNECTIONS = Number(opts.connections);
 const SMALL = 5_000;
 const LARGE = 50_000;
-const LIST_URL = `/api/projects?stage=construction&industry=${encodeURIComponent('新能源')}&sort=totalInvestment&order=desc&page=20&pageSize=20`;
+// Page 10 exists at both sizes (about 240 projects match at 5,000): the two p99s compare full pages.
+const LIST_URL = `/api/projects?stage=construction&industry=${encodeURIComponent('新能源')}&sort=totalInvestment&order=desc&page=10&pageSize=20`;
 const RESULTS_MD = fileURLToPath(new URL('./RESULTS.md', import.meta.url));
 const IMPORT_CHILD = fileURLToPath(new URL('./ledger-import-child.ts', import.meta.url));
 
