@@ -18,12 +18,11 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '../src/config.js';
 import { createContainer } from '../src/container.js';
 import { openDatabase } from '../src/db/connect.js';
-import { refreshPlannerStats } from '../src/db/helpers/planner-stats.js';
 import { Actor } from '../src/features/shared/context.js';
 import { measure, killServers, signIn, startServe, type Sample } from './measure.js';
 import { seedProjects, seedUnits } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
-import { benchDatabase, PG_BASE } from './bench-database.js';
+import { benchDatabase, PG_BASE, settleAfterLoad } from './bench-database.js';
 import { writeResultsBlock } from './report.js';
 
 const { values: opts } = parseArgs({ options: { duration: { type: 'string', default: '10' }, connections: { type: 'string', default: '50' }, dry: { type: 'boolean', default: false } } });
@@ -71,13 +70,12 @@ async function run(kind: 'sqlite' | 'postgres'): Promise<DbFigures> {
     const unitIds = await seedUnits(handle.db);
     process.stderr.write(`[${kind}] seeding ${SMALL} projects …\n`);
     await seedProjects(handle.db, unitIds, 0, SMALL);
-    // Planner statistics as the hourly refresh-planner-stats job keeps them in a deployment.
-    await refreshPlannerStats(handle.db);
+    await settleAfterLoad(handle.db);
     process.stderr.write(`[${kind}] list at ${SMALL} …\n`);
     const small = await listSample(main.url, 1);
     process.stderr.write(`[${kind}] seeding to ${LARGE} …\n`);
     await seedProjects(handle.db, unitIds, SMALL, LARGE);
-    await refreshPlannerStats(handle.db);
+    await settleAfterLoad(handle.db);
     process.stderr.write(`[${kind}] list at ${LARGE}, one process and two workers …\n`);
     const large = await listSample(main.url, 1);
     const largeTwoWorkers = await listSample(main.url, 2);
