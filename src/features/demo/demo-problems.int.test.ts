@@ -28,4 +28,13 @@ describe.each(databaseVariants())('demo world part 4 (problems) on $name', (vari
     // The escalation job accepts the world as it is (levels only ever go up).
     await t.container.services.escalation.run();
   });
+
+  it('lights last month as well, so the 调度通报 the office drafts now has its light lists', async () => {
+    const month = (await t.container.deps.db.selectFrom('projectLights').select((eb) => eb.fn.max('month').as('m')).executeTakeFirstOrThrow()).m!;
+    const last = `${Number(month.slice(0, 4)) - (month.endsWith('-01') ? 1 : 0)}-${month.endsWith('-01') ? '12' : String(Number(month.slice(5)) - 1).padStart(2, '0')}`;
+    const colors = await t.container.deps.db.selectFrom('projectLights').select(['color', (eb) => eb.fn.countAll().as('n')]).where('month', '=', last).groupBy('color').execute();
+    const count = (c: string) => Number(colors.find((r) => r.color === c)?.n ?? 0);
+    expect(count('red'), JSON.stringify(colors)).toBeGreaterThan(0);
+    expect(count('yellow') + count('green')).toBeGreaterThan(0);
+  });
 });

@@ -5,6 +5,8 @@ import type { Actor, Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
 import { YUAN_PER_WAN } from '../../core/money.js';
+import { chinaDate } from '../../core/business-date.js';
+import { addCalendarDays } from '../../core/schedule/working-days.js';
 import { demoProjects } from './demo-projects.js';
 import { loadDemoPlans } from './demo-plans.js';
 import { demoYtdInvestment, loadDemoGoals } from './demo-goals.js';
@@ -99,7 +101,10 @@ export async function loadDemoWorld(deps: Deps, services: Services, actor: Actor
   const problems = await loadDemoProblems(deps, services, actor, byKey);
   result.problemsCreated = problems.created;
   // Light the demo world now rather than at the light job's next pass, so the cockpit and
-  // 亮灯预警 show red and yellow projects the moment the demo is loaded.
+  // 亮灯预警 show red and yellow projects the moment the demo is loaded — last month first, as of
+  // its last day, so that last month's 调度通报 (the one the office drafts now) has its light lists.
+  const today = chinaDate(deps.clock.now());
+  await services.lights.recomputeAll(addCalendarDays(`${today.slice(0, 7)}-01`, -1));
   result.lights = (await services.lights.recomputeAll()).colors;
   return result;
 }

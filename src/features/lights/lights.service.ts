@@ -60,10 +60,10 @@ export function createLightsService(deps: Deps, audit: AuditService) {
     return out;
   }
 
-  async function recompute(ids: readonly string[] | null): Promise<RecomputeResult> {
+  async function recompute(ids: readonly string[] | null, asOf?: string): Promise<RecomputeResult> {
     const db = deps.db;
     const now = deps.clock.now();
-    const today = chinaDate(now);
+    const today = asOf ?? chinaDate(now);
     const month = today.slice(0, 7);
     const year = Number(today.slice(0, 4));
     const { rules } = await readRules(db);
@@ -152,8 +152,12 @@ export function createLightsService(deps: Deps, audit: AuditService) {
       return { rules, version };
     },
 
-    /** Recomputes every live project (nightly, and on demand). */
-    recomputeAll: () => recompute(null),
+    /**
+     * Recomputes every live project (nightly, and on demand). `asOf` (YYYY-MM-DD) evaluates the
+     * rules on that day and records that month's lights: the demo uses it to give last month a
+     * light history, as the nightly job would have left one.
+     */
+    recomputeAll: (asOf?: string) => recompute(null, asOf),
 
     recompute: (projectIds: readonly string[]) => recompute(projectIds),
 
