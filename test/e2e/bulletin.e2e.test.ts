@@ -41,11 +41,8 @@ describe.skipIf(!hasChromium)('bulletin journey (browser)', () => {
       label: 'bulletin',
       clock: pinnedClock(),
       seed: async (c) => {
+        // The demo lights October (as of its last day) and November, as the nightly job would have.
         await loadDemoWorld(c.deps, c.services, Actor.cli());
-        await c.services.lights.recomputeAll();
-        // The demo's light history starts this month: give October the same lights, as the monthly job would have.
-        const lights = await c.deps.db.selectFrom('projectLights').selectAll().where('month', '=', '2026-11').execute();
-        if (lights.length) await c.deps.db.insertInto('projectLights').values(lights.map((l) => ({ ...l, id: `${l.id}-oct`, month: '2026-10' }))).execute();
         const root = (await c.services.units.findRoot())!;
         await c.services.users.create(Actor.cli(), { username: PMO.username, password: PMO.password, displayName: PMO.displayName, role: 'coordinator', unitId: root.id });
       },
