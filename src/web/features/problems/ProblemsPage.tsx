@@ -33,7 +33,8 @@ export function ProblemsPage() {
   const category = params.get('category');
   const level = params.get('level');
   const unitId = params.get('unitId');
-  const list = useProblems({ view, page, pageSize: 20, ...(category ? { category } : {}), ...(level ? { level } : {}), ...(unitId ? { unitId } : {}) });
+  const filters = { view, ...(category ? { category } : {}), ...(level ? { level } : {}), ...(unitId ? { unitId } : {}) };
+  const list = useProblems({ ...filters, page, pageSize: 20 });
   const summary = useProblemSummary();
   const set = (next: Record<string, string | null>) => {
     const p = new URLSearchParams(params);
@@ -50,7 +51,7 @@ export function ProblemsPage() {
         title={t('nav.problems')}
         extra={
           <>
-            <TableExportButton table="problems" query={{ view }} />
+            <TableExportButton table="problems" query={filters} />
             {can(me.role, 'POST /api/problems') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setRaising(true)} data-testid="problem-raise">
                 {t('pb.raise')}
