@@ -169,6 +169,9 @@ describe.each(databaseVariants())('Excel tables on $name', (variant) => {
     const closed = await cells(await download(pmo, '/api/tables/problems.xlsx?view=closed'));
     expect(closed).toHaveLength(5);
     expect(closed[4]![0]).toBe('合计：0项，其中已销号0项、超期0项');
+    // The page's category filter (a bar of the cockpit's chart) travels with 导出 Excel.
+    expect((await cells(await download(pmo, `/api/tables/problems.xlsx?category=${encodeURIComponent('土地指标')}`)))[5]![0]).toBe('合计：1项，其中已销号0项、超期0项');
+    expect((await cells(await download(pmo, `/api/tables/problems.xlsx?category=${encodeURIComponent('资金')}`)))[4]![0]).toBe('合计：0项，其中已销号0项、超期0项');
   });
 
   it('writes the 五个一统计表 per sub-unit with stock, flow and a 合计 that is the sum of the rows', async () => {
