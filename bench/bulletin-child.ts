@@ -26,7 +26,7 @@ const sqlAlone = async () => {
   const span = monthSpan(MONTH);
   const view = { scope: null, unitPath: root.path };
   await Promise.all([
-    dashboardRepository.byLeadUnit(db, view),
+    dashboardRepository.projectSums(db, view),
     bulletinsRepository.lightCounts(db, root.path, MONTH),
     bulletinsRepository.flows(db, root.path, span),
     bulletinsRepository.problems(db, root.path, span, '2026-10-27'),

@@ -9,8 +9,9 @@ import { createContainer } from '../container.js';
  * so the primary only starts, restarts and stops them. Scheduled jobs run in worker 1 only, and
  * the per-IP rate limits are divided between the workers so their sum stays what was configured.
  */
-export async function servePrimary(config: Config, announce: () => Promise<void>): Promise<void> {
+export async function servePrimary(config: Config, announce: (needsSetup: boolean) => void): Promise<void> {
   const container = await createContainer(config);
+  const needsSetup = await container.services.setup.needsSetup();
   await container.close();
 
   const count = config.LUODI_WORKERS;
@@ -37,7 +38,7 @@ export async function servePrimary(config: Config, announce: () => Promise<void>
   };
 
   await Promise.all(Array.from({ length: count }, (_, i) => new Promise((resolve) => fork(i + 1).once('listening', resolve))));
-  await announce();
+  announce(needsSetup);
 
   async function stop(code = 0) {
     if (stopping) return;

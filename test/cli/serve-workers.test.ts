@@ -3,7 +3,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/config.js';
-import { POSTGRES_URL, createPostgresDatabase, createSqlite, type TestDatabase } from '../helpers/databases.js';
+import { databaseVariants, type TestDatabase } from '../helpers/databases.js';
 
 const BIN = join(packageRoot(), 'bin/luodi.mjs');
 
@@ -32,12 +32,7 @@ const until = async (what: string, ok: () => boolean | Promise<boolean>, ms = 60
   }
 };
 
-const variants = [
-  { name: 'sqlite', create: async () => createSqlite() },
-  ...(POSTGRES_URL ? [{ name: 'postgres', create: () => createPostgresDatabase(POSTGRES_URL!, 4) }] : []),
-];
-
-describe.each(variants)('luodi serve with LUODI_WORKERS=2 on $name', (variant) => {
+describe.each(databaseVariants())('luodi serve with LUODI_WORKERS=2 on $name', (variant) => {
   let db: TestDatabase;
   let primary: ChildProcess;
   let base: string;

@@ -1,4 +1,5 @@
 import { chinaDate } from '../../core/business-date.js';
+import { splitProjectSums } from '../../core/dashboard/project-sums.js';
 import { bulletinFigures, type BulletinFigures, type BulletinProject } from '../../core/bulletin/figures.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
@@ -46,8 +47,8 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
     const db = deps.db;
     const span = monthSpan(month);
     const view = { scope: null, unitPath: unit.path };
-    const [sums, lightRows, flows, problems, annex, children, goal, red, yellow, fast, slow] = await Promise.all([
-      dashboardRepository.byLeadUnit(db, view),
+    const [sumRows, lightRows, flows, problems, annex, children, goal, red, yellow, fast, slow] = await Promise.all([
+      dashboardRepository.projectSums(db, view),
       bulletinsRepository.lightCounts(db, unit.path, month),
       bulletinsRepository.flows(db, unit.path, span),
       bulletinsRepository.problems(db, unit.path, span, today()),
@@ -61,7 +62,7 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
     ]);
     // The month's lights (history), not the current colour the cockpit's sums carry.
     const lit = (unitId: string, color: LightColor) => lightRows.find((r) => r.unitId === unitId && r.color === color)?.n ?? 0;
-    const leadUnits = sums.map((r) => ({ id: r.id, name: r.name, path: r.path, plan: Number(r.plan), completed: Number(r.completed), projects: Number(r.projects), red: lit(r.id, 'red'), yellow: lit(r.id, 'yellow') }));
+    const leadUnits = splitProjectSums(sumRows).byLeadUnit.map((r) => ({ ...r, red: lit(r.id, 'red'), yellow: lit(r.id, 'yellow') }));
     const counts = { red: 0, yellow: 0, green: 0 };
     for (const r of lightRows) counts[r.color] += r.n;
     const fromLight = (l: (typeof red)[number]): BulletinProject => ({ id: l.id, name: l.name, unitName: l.unitName, stage: l.stage, plan: Number(l.annualPlanInvestment ?? 0), completed: Number(l.ytdInvestment ?? 0), light: red.includes(l) ? 'red' : 'yellow', reason: worded(l.reasons) });
@@ -72,7 +73,7 @@ export function createBulletinsService(deps: Deps, audit: AuditService, notifica
       month,
       asOf: today(),
       unit,
-      rankGroups: ranked ? children : leadUnits.map((r) => ({ id: r.id, name: r.name, path: r.path })),
+      rankGroups: ranked ? children : leadUnits,
       rankParentPath: ranked ? unit.path : '',
       leadUnits,
       flows,

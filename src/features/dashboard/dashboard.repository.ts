@@ -14,25 +14,10 @@ const live = (db: Db, v: DashboardView) => filtered(db, { archived: 'false', uni
 
 /** Cockpit queries: each one grouped statement over the projects in view. */
 export const dashboardRepository = {
-  /** Plan, completed and red count per lead unit (rolled up to child units; the 调度通报's ranking). */
-  async byLeadUnit(db: Db, v: DashboardView) {
-    // Grouped on the covering index first, named afterwards: a join per project row costs more.
-    const sums = live(db, v)
-      .select([
-        'projects.unitId',
-        sql<number>`coalesce(sum(projects.annual_plan_investment), 0)`.as('plan'),
-        sql<number>`coalesce(sum(projects.ytd_investment), 0)`.as('completed'),
-        sql<number>`count(*)`.as('projects'),
-        sql<number>`sum(case when projects.light = 'red' then 1 else 0 end)`.as('red'),
-      ])
-      .groupBy('projects.unitId')
-      .as('s');
-    return db.selectFrom(sums).innerJoin('units', 'units.id', 's.unitId').select(['units.id', 'units.name', 'units.path', 's.plan', 's.completed', 's.projects', 's.red']).execute();
-  },
-
   /**
    * Every sum of the cockpit in one pass over the projects in view (终止 included, for the stock),
-   * grouped by lead unit, industry, light and stage; splitProjectSums (core) makes the figures.
+   * grouped by lead unit, industry, light and stage; splitProjectSums (core) makes the figures
+   * (the 调度通报 takes its lead units from it as well).
    */
   async projectSums(db: Db, v: DashboardView): Promise<ProjectSumRow[]> {
     const sums = filtered(db, { archived: 'false', unitPath: v.unitPath }, v.scope)

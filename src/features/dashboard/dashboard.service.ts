@@ -43,7 +43,7 @@ export function createDashboardService(deps: Deps, projects: ProjectsService, go
       const { stock, byLeadUnit, byIndustry, lightCounts: counts } = splitProjectSums(sumRows);
       const total = byLeadUnit.reduce((s, r) => ({ plan: s.plan + r.plan, completed: s.completed + r.completed, projects: s.projects + r.projects }), { plan: 0, completed: 0, projects: 0 });
       // A unit without sub-units (an office, a town) is ranked by the units that lead its projects.
-      const groups = children.length > 0 ? children : byLeadUnit.map((r) => ({ id: r.id, name: r.name, path: r.path }));
+      const groups = children.length > 0 ? children : byLeadUnit;
       const byUnit = rankUnits(rollUpToChildren(byLeadUnit, children.length > 0 ? unit.path : '', groups).map((c) => ({ unitId: c.unitId, name: c.name, red: c.red, progress: investmentProgress(c.sums, share) })));
       const paced = (rows: typeof fast) =>
         rows.map((r) => ({ ...r, annualPlanInvestment: n(r.annualPlanInvestment), ytdInvestment: n(r.ytdInvestment), rate: Math.round((n(r.ytdInvestment) / n(r.annualPlanInvestment)) * 1000) / 10 }));
