@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../src/container.js';
 import { loadDemoWorld } from '../../src/features/demo/demo.service.js';
 import { Actor, type Clock } from '../../src/features/shared/context.js';
-import { CHROMIUM, SHOTS, cjkButton, hasChromium, settleScreen, startJourney, type BrowserJourney } from '../helpers/browser.js';
+import { CHROMIUM, SHOTS, cjkButton, hasChromium, pickTreeUnit, settleScreen, startJourney, type BrowserJourney } from '../helpers/browser.js';
 
 if (!hasChromium) console.log(`[e2e] SKIPPED the goals journey: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`);
 
@@ -104,9 +104,7 @@ describe.skipIf(!hasChromium)('goals journey (browser)', () => {
   it('sets a unit’s 2026 targets, refusing a quarterly split that does not add up', async () => {
     await page.getByTestId('goal-new').click();
     const drawer = page.locator('.ant-drawer').filter({ hasText: '设定 2026 年目标' });
-    await drawer.getByLabel('单位').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${UNIT}`) }).click();
-    await drawer.locator('.ant-select-content-has-value').filter({ hasText: UNIT }).waitFor();
+    await pickTreeUnit(page, drawer.getByLabel('单位'), drawer, UNIT);
     await drawer.getByLabel('签约').fill('2');
     await drawer.getByLabel('开工').fill('2');
     await drawer.getByLabel('完成投资').fill('3000');

@@ -22,7 +22,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../src/container.js';
 import { Actor, type Clock } from '../../src/features/shared/context.js';
-import { CHROMIUM, SHOTS, cjkButton, hasChromium, settleScreen, startJourney, waitClosed, type BrowserJourney } from '../helpers/browser.js';
+import { CHROMIUM, SHOTS, cjkButton, hasChromium, pickTreeUnit, settleScreen, startJourney, waitClosed, type BrowserJourney } from '../helpers/browser.js';
 
 if (!hasChromium) console.log(`[e2e] SKIPPED the milestone-plan journey: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`);
 
@@ -293,9 +293,7 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await page.waitForURL('**/goals**');
     await page.getByTestId('goal-new').click();
     const drawer = page.locator('.ant-drawer').filter({ hasText: '设定 2026 年目标' });
-    await drawer.getByLabel('单位').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${ZONE}`) }).click();
-    await drawer.locator('.ant-select-content-has-value').filter({ hasText: ZONE }).waitFor();
+    await pickTreeUnit(page, drawer.getByLabel('单位'), drawer, ZONE);
     await drawer.getByLabel('签约').fill('3');
     await drawer.getByLabel('开工').fill('2');
     await drawer.getByTestId('goal-save').click();

@@ -99,3 +99,21 @@ export async function waitClosed(panel: Locator): Promise<void> {
     throw new Error(`still open; it shows: ${shown.join(' | ') || '(no error on screen)'}`, { cause: err });
   }
 }
+
+/**
+ * Chooses a unit in a form's tree select and waits until the field shows it. On a starved machine
+ * a click can land while the dropdown is still moving in and choose nothing: then it tries again.
+ */
+export async function pickTreeUnit(page: Page, field: Locator, form: Locator, name: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${name}`) });
+    if (!(await option.isVisible())) await field.click();
+    await option.click();
+    try {
+      await form.locator('.ant-select-content-has-value').filter({ hasText: name }).waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
