@@ -15,6 +15,11 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 export const SHOTS = 'test-results';
 
+// A journey step may wait on a machine busy with every other tier (CI, two cores). Vitest fixes a
+// test's time limit when the test is collected, so this must run on import, before the
+// journey's describe() — setting it in beforeAll came too late and left the 30 s default.
+vi.setConfig({ testTimeout: 60_000 });
+
 /** antd puts a space between two CJK characters on buttons ("登 录"); an icon may add its name before the text. */
 export const cjkButton = (text: string) => new RegExp(`(^|\\s)${[...text].join('\\s?')}\\s*$`);
 
@@ -54,7 +59,6 @@ export async function startJourney(opts: { label: string; seed?: (container: Con
   // CI runs every tier at once on two cores: a step may wait on a busy machine. These are limits
   // for waiting on what a step needs, never measurements (the benchmarks measure speed).
   page.setDefaultTimeout(25_000);
-  vi.setConfig({ testTimeout: 60_000 });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => pageErrors.push(e.message));
   return {
