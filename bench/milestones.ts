@@ -24,7 +24,7 @@ import { goalInputSchema } from '../src/core/schemas/goals.schema.js';
 import { generatePlan } from '../src/core/schedule/plan.js';
 import { INDUSTRIAL_TEMPLATE } from '../src/core/schedule/templates.js';
 import { BATCH_PLAN_MAX, BATCH_PLAN_PAGE } from '../src/core/schemas/milestones.schema.js';
-import { bulkInsert } from '../src/features/projects/ledger-import.storage.js';
+import { bulkInsert } from '../src/db/helpers/bulk-insert.js';
 import { addCalendarDays } from '../src/core/schedule/working-days.js';
 import { Actor } from '../src/features/shared/context.js';
 import { goalsRepository } from '../src/features/goals/goals.repository.js';

@@ -15,6 +15,7 @@ import * as m0014 from './0014-lights.js';
 import * as m0015 from './0015-bulletins.js';
 import * as m0018 from './0018-cockpit-indexes.js';
 import * as m0019 from './0019-cockpit-sums-flows-paced.js';
+import * as m0020 from './0020-drop-superseded-indexes.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -34,4 +35,5 @@ export const migrations: Record<string, Migration> = {
   '0015-bulletins': m0015,
   '0018-cockpit-indexes': m0018,
   '0019-cockpit-sums-flows-paced': m0019,
+  '0020-drop-superseded-indexes': m0020,
 };

@@ -1,7 +1,10 @@
 import type { Insertable, Kysely, SelectQueryBuilder } from 'kysely';
 import type { AuditFilter } from '../../core/schemas/audit.schema.js';
 import type { AuditLogTable, Database } from '../../db/database.js';
+import { bulkInsert } from '../../db/helpers/bulk-insert.js';
 import { toCount } from '../../db/helpers/count.js';
+
+const AUDIT_COLUMNS = ['id', 'at', 'userId', 'username', 'role', 'ip', 'action', 'objectType', 'objectId', 'unitId', 'before', 'after', 'result', 'detail'] as const satisfies ReadonlyArray<keyof AuditLogTable>;
 
 function applyFilter<O>(q: SelectQueryBuilder<Database, 'auditLog', O>, f: AuditFilter): SelectQueryBuilder<Database, 'auditLog', O> {
   if (f.from) q = q.where('at', '>=', new Date(f.from).toISOString());
@@ -20,8 +23,9 @@ export const auditRepository = {
     await db.insertInto('auditLog').values(row).execute();
   },
 
-  async insertMany(db: Kysely<Database>, rows: Insertable<AuditLogTable>[]): Promise<void> {
-    await db.insertInto('auditLog').values(rows).execute();
+  /** Many rows in one statement compiled once per row count (imports write one row per project). */
+  async insertMany(db: Kysely<Database>, rows: Array<Required<Insertable<AuditLogTable>>>): Promise<void> {
+    await bulkInsert(db, 'auditLog', AUDIT_COLUMNS)(rows.map((r) => AUDIT_COLUMNS.map((c) => r[c])));
   },
 
   async list(db: Kysely<Database>, f: AuditFilter, limit: number, offset: number) {

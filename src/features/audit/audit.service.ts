@@ -26,10 +26,18 @@ export const AUDIT_MIN_RETENTION_DAYS = 180;
 /** Fields never written to the audit trail, whatever object they appear in. */
 const SECRET_FIELDS = new Set(['passwordHash', 'password', 'currentPassword', 'newPassword', 'csrfToken']);
 
+/** Whether a value holds a secret field anywhere (most audited objects do not: they are then stored as they are). */
+function hasSecret(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return false;
+  if (Array.isArray(value)) return value.some(hasSecret);
+  for (const k in value) if (SECRET_FIELDS.has(k) || hasSecret((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 function redact(value: unknown): unknown {
-  if (value === null || typeof value !== 'object') return value;
+  if (!hasSecret(value)) return value;
   if (Array.isArray(value)) return value.map(redact);
-  return Object.fromEntries(Object.entries(value).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, redact(v)]));
+  return Object.fromEntries(Object.entries(value as object).filter(([k]) => !SECRET_FIELDS.has(k)).map(([k, v]) => [k, redact(v)]));
 }
 
 export function createAuditService(deps: Deps) {

@@ -6,7 +6,7 @@ import { BATCH_PLAN_MAX, BATCH_PLAN_PAGE, BATCH_SKIPPED_SHOWN, type BatchApplyIn
 import type { Database } from '../../db/database.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
-import { bulkInsert } from '../projects/ledger-import.storage.js';
+import { bulkInsert } from '../../db/helpers/bulk-insert.js';
 import { filtered } from '../projects/projects.repository.js';
 import { scopeOf } from '../projects/projects.service.js';
 import type { Actor, Deps } from '../shared/context.js';

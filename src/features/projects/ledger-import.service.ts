@@ -8,13 +8,14 @@ import { unitResolver } from '../../core/ledger/ledger-unit-names.js';
 import type { ExtraField } from '../../core/schemas/extra-fields.schema.js';
 import type { Stage } from '../../core/stages.js';
 import type { Database, ProjectsTable } from '../../db/database.js';
+import { bulkInsert } from '../../db/helpers/bulk-insert.js';
 import { fromJsonText } from '../../db/helpers/json.js';
 import { refreshPlannerStats } from '../../db/helpers/planner-stats.js';
 import { readSheetRows } from '../../xlsx/xlsx-reader.js';
 import type { AuditEvent, AuditService } from '../audit/audit.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { buildSearchText } from './search-text.js';
-import { bulkInsert, JsonLineLog } from './ledger-import.storage.js';
+import { JsonLineLog } from './ledger-import.storage.js';
 
 /**
  * Excel ledger import (台账导入): parse (pure rules in src/core/ledger), resolve names against the

@@ -1,7 +1,3 @@
-import { CompiledQuery, type Kysely } from 'kysely';
-import type { Database } from '../../db/database.js';
-
-/** Storage helpers of the ledger import: the plan kept off the JS heap, and reusable bulk INSERTs. */
 /**
  * Rows (an import's planned rows) as JSON lines in 1 MiB buffers, outside the JS heap: the live heap then stays the
  * size of a chunk however long the ledger (50,000 planned rows as objects are ~45 MB more live
@@ -42,27 +38,4 @@ export class JsonLineLog<T> {
     }
     if (batch.length > 0) yield batch;
   }
-}
-
-/**
- * Multi-row INSERTs of value arrays (one per row, in `columns` order), compiled by Kysely once per
- * row count and then run with each chunk's values: building and compiling a syntax tree of every
- * value cost ~0.7 s of CPU for 50,000 projects and their stage events. A compiled INSERT … VALUES
- * takes the values row by row, column by column; the first compile checks exactly that.
- */
-export function bulkInsert(trx: Kysely<Database>, table: 'projects' | 'projectStageEvents' | 'projectPlans' | 'milestones' | 'projectUnits', columns: readonly string[]) {
-  const templates = new Map<number, string>();
-  return async (rows: ReadonlyArray<readonly unknown[]>): Promise<void> => {
-    const params: unknown[] = [];
-    for (const r of rows) for (const v of r) params.push(v); // flat() is several times slower
-    let sqlText = templates.get(rows.length);
-    if (sqlText === undefined) {
-      const objects = rows.map((r) => Object.fromEntries(columns.map((c, i) => [c, r[i]])));
-      const compiled = trx.insertInto(table).values(objects as never).compile();
-      if (compiled.parameters.length !== params.length || compiled.parameters.some((v, i) => v !== params[i])) throw new Error(`unexpected INSERT layout for ${table}`);
-      sqlText = compiled.sql;
-      templates.set(rows.length, sqlText);
-    }
-    await trx.executeQuery(CompiledQuery.raw(sqlText, params));
-  };
 }

@@ -1,8 +1,18 @@
 import { pinyin } from 'pinyin-pro';
 
+/** Recent initials by text: industries, places and builders repeat across a ledger's rows. */
+const recent = new Map<string, string>();
+const RECENT_MAX = 10_000;
+
 function initials(text: string): string {
-  // Non-Chinese characters pass through unchanged ("A区" → "aq").
-  return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+  let found = recent.get(text);
+  if (found === undefined) {
+    // Non-Chinese characters pass through unchanged ("A区" → "aq").
+    found = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+    if (recent.size >= RECENT_MAX) recent.clear();
+    recent.set(text, found);
+  }
+  return found;
 }
 
 /**
