@@ -138,7 +138,7 @@ describe.each(databaseVariants())('ledger import and export on $name', (variant)
     expect(r.errors).toMatchObject([{ row: 3, code: 'duplicate-row', message: '与第2行对应同一个已有项目“导入测试项目乙”' }]);
   });
 
-  it('writes nothing when a project changes between the check and the write', async () => {
+  it('writes nothing when a project was changed by someone else just before the import started', async () => {
     const c = t.container;
     const p = await c.deps.db.selectFrom('projects').select(['id', 'version']).where('name', '=', '导入测试项目乙').executeTakeFirstOrThrow();
     const wb = new ExcelJS.Workbook();

@@ -15,18 +15,19 @@ import { readSheetRows } from '../../xlsx/xlsx-reader.js';
 import type { AuditEvent, AuditService } from '../audit/audit.service.js';
 import type { Actor, Deps } from '../shared/context.js';
 import { buildSearchText } from './search-text.js';
-import { JsonLineLog } from './ledger-import.storage.js';
 
 /**
  * Excel ledger import (台账导入): parse (pure rules in src/core/ledger), resolve names against the
  * database (units, leaders, helpers), match existing projects (hidden __id, then 项目代码, then
- * name + 建设单位), and — only when nothing is wrong and it is not a dry run — write everything
- * in one transaction. A record changed since it was exported is a conflict, never overwritten.
+ * name + 建设单位), and write — all or nothing: a commit runs in one transaction that is rolled
+ * back when any row is wrong. A record changed since it was exported is a conflict, never
+ * overwritten.
  *
- * One pass over the file: rows stream from the reader through the parser and are resolved and
- * matched in chunks, so what stays in memory is only what the report and the write need (a
- * compact plan per row to write), not the sheet, the parsed rows or the matched records. The
- * write streams too: each chunk's rows, stage events and audit rows go out together.
+ * One pass over the file: rows stream from the reader through the parser and are resolved,
+ * matched and written in chunks inside the transaction, so memory holds one chunk, not the sheet
+ * or the plan; while the database writes one chunk the next is read and parsed (with PostgreSQL
+ * the two run side by side). Once a row is wrong nothing more is written; the rest of the file is
+ * still checked for the report, and the transaction is rolled back.
  */
 export interface ImportOptions {
   dryRun: boolean;
@@ -47,7 +48,7 @@ type Existing = Pick<ProjectsTable, (typeof COMPARED)[number]>;
 
 type Columns = Partial<Omit<ProjectsTable, 'id' | 'createdAt' | 'updatedAt' | 'version' | 'extra'>>;
 
-/** One row to write: all the commit needs, nothing more (see JsonLineLog for where 50,000 of these are kept). */
+/** One row to write: all the write needs, nothing more. */
 interface Planned {
   rowNumber: number;
   create: boolean;
@@ -66,7 +67,7 @@ function issue(row: number, code: string, zh: string, en: string, field: string 
   return { row, column, field, code, message: zh, messageEn: en, ...(value ? { value } : {}) };
 }
 
-/** Parsed rows resolved and matched together: a constant few queries per chunk. */
+/** Parsed rows resolved, matched and written together: a constant few queries per chunk. */
 const PLAN_CHUNK = 500;
 /** Rows per INSERT: 200 × 46 columns = 9,200 parameters, under SQLite's 32,766 and PostgreSQL's 65,535. */
 const WRITE_CHUNK = 200;
@@ -83,6 +84,17 @@ class StaleRecord extends Error {
   constructor(readonly planned: Planned) {
     super('stale record');
   }
+}
+
+/** Thrown inside the transaction to roll it back when a row was wrong (the report says which). */
+class RollBack extends Error {}
+
+/** Writes planned chunks inside the import's transaction. */
+interface ChunkWriter {
+  /** Queues a chunk's writes behind the ones before it and returns at once. */
+  queue(creates: Planned[], updates: Planned[]): void;
+  /** Waits for every queued write; rethrows the first that failed. */
+  flush(): Promise<void>;
 }
 
 export function createLedgerImportService(deps: Deps, audit: AuditService) {
@@ -142,18 +154,24 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
     return Object.entries(extra).some(([k, v]) => before[k] !== v) ? { ...before, ...extra } : undefined;
   }
 
-  /** Resolves, matches and checks rows chunk by chunk; collects the report's issues and sample and the plan. */
-  function createPlanner(actor: Actor, look: Awaited<ReturnType<typeof lookups>>, report: ImportReport, keepPlan: boolean) {
+  /**
+   * Resolves, matches and checks rows chunk by chunk and collects the report's issues and sample;
+   * hands each chunk's rows to the writer (none for a dry run) until a row is wrong.
+   */
+  function createPlanner(db: Kysely<Database>, actor: Actor, look: Awaited<ReturnType<typeof lookups>>, report: ImportReport, writer: ChunkWriter | null) {
     const errors: ImportIssue[] = [];
-    const plan = { creates: new JsonLineLog<Planned>(), updates: new JsonLineLog<Planned>() };
     const matchedBy = new Map<string, number>();
     const defaultUnit = (actor.unitId && look.unitById.get(actor.unitId)) || look.root;
-    let writable = keepPlan;
+    let writable = writer !== null;
 
     async function add(rows: ParsedRow[], header: LedgerHeader): Promise<void> {
       if (rows.length === 0) return;
+      // The previous chunk was written while these rows were read; a failed write stops here.
+      await writer?.flush();
       const col = (field: string) => header.columns.find((c) => c.field === field)?.letter ?? null;
-      const existing = await candidates(deps.db, rows);
+      const existing = await candidates(db, rows);
+      const creates: Planned[] = [];
+      const updates: Planned[] = [];
       for (const row of rows) {
         const v = row.values;
         const rowErrors: ImportIssue[] = [];
@@ -201,10 +219,8 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
 
         errors.push(...rowErrors);
         if (rowErrors.length > 0 || row.errorCount > 0) {
-          // Nothing will be written: stop holding planned rows.
+          // Nothing will be kept: stop writing (the transaction is rolled back at the end).
           writable = false;
-          plan.creates.clear();
-          plan.updates.clear();
           if (report.sample.length < 50) report.sample.push({ row: row.rowNumber, action: 'error', name: v.name ?? null, stage: v.stage ?? null, totalInvestment: v.totalInvestment ?? null });
           continue;
         }
@@ -221,89 +237,92 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
         report[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
         if (report.sample.length < 50) report.sample.push({ row: row.rowNumber, action, name: v.name ?? null, stage, totalInvestment: v.totalInvestment ?? null });
         if (writable && action !== 'unchanged') {
-          (match ? plan.updates : plan.creates).add({ rowNumber: row.rowNumber, create: !match, id: match?.id ?? newId(), unitId, cols, extra, stage, version: match?.version ?? 0, supporting: v.supportingUnits ? supporting : undefined });
+          (match ? updates : creates).push({ rowNumber: row.rowNumber, create: !match, id: match?.id ?? newId(), unitId, cols, extra, stage, version: match?.version ?? 0, supporting: v.supportingUnits ? supporting : undefined });
         }
       }
+      if (writable) writer?.queue(creates, updates);
     }
-    return { add, errors, plan };
+    return { add, errors };
   }
 
-  /** Writes the plan in one transaction, chunk by chunk; a record changed meanwhile rolls it all back. */
-  async function commit(actor: Actor, plan: { creates: JsonLineLog<Planned>; updates: JsonLineLog<Planned> }, report: ImportReport): Promise<void> {
+  /** Writes chunks of planned rows in the import's transaction; a record changed meanwhile throws StaleRecord. */
+  function createWriter(trx: Kysely<Database>, actor: Actor): ChunkWriter {
     const now = deps.clock.now().toISOString();
     const today = now.slice(0, 10);
     const after = (p: Planned) => ({ ...p.cols, ...(p.extra ? { extra: p.extra } : {}), stage: p.stage });
     const stageEvent = (p: Planned, fromStage: string | null) => ({ id: newId(), projectId: p.id, unitId: p.unitId, fromStage, toStage: p.stage, date: today, note: '台账导入 / imported', reason: null, byUserId: actor.userId, createdAt: now });
-    await deps.db.transaction().execute(async (trx) => {
-      const setSupporting = async (part: Planned[], replace: boolean) => {
-        const withLinks = part.filter((p) => p.supporting);
-        if (replace && withLinks.length > 0) await trx.deleteFrom('projectUnits').where('projectId', 'in', withLinks.map((p) => p.id)).where('role', '=', 'supporting').execute();
-        const links = withLinks.flatMap((p) => [...new Set(p.supporting)].map((unitId) => ({ projectId: p.id, unitId, role: 'supporting' })));
-        if (links.length > 0) await trx.insertInto('projectUnits').values(links).execute();
-      };
-      // Pipelined: while the database writes one chunk, the next is prepared (search texts, ids);
-      // with PostgreSQL the two run in parallel. The yields let replies for the chunk being
-      // written send its next statement meanwhile.
-      let writing: Promise<void> = Promise.resolve();
-      const insertProjects = bulkInsert(trx, 'projects', PROJECT_COLUMNS);
-      const insertEvents = bulkInsert(trx, 'projectStageEvents', EVENT_COLUMNS);
-      for (const part of plan.creates.batches(WRITE_CHUNK)) {
-        const rows: unknown[][] = [];
-        for (const p of part) {
-          if (rows.length % 25 === 24) await yieldToIo();
-          const c = p.cols as Record<string, unknown>;
-          const searchText = buildSearchText({ name: p.cols.name ?? '', builder: p.cols.builder, industry: p.cols.industry, code: p.cols.code, location: p.cols.location });
-          const row: unknown[] = [p.id, p.unitId, searchText, p.stage, now, 0, 0, p.extra ? JSON.stringify(p.extra) : '{}', 1, now, now];
-          for (const k of DATA_COLUMNS) row.push(c[k] ?? (k === 'name' ? '' : null));
-          rows.push(row);
-        }
-        const events = part.map((p) => {
-          const e = stageEvent(p, null);
-          return EVENT_COLUMNS.map((k) => e[k]);
-        });
-        await writing;
+    const insertProjects = bulkInsert(trx, 'projects', PROJECT_COLUMNS);
+    const insertEvents = bulkInsert(trx, 'projectStageEvents', EVENT_COLUMNS);
+
+    const setSupporting = async (part: Planned[], replace: boolean) => {
+      const withLinks = part.filter((p) => p.supporting);
+      if (replace && withLinks.length > 0) await trx.deleteFrom('projectUnits').where('projectId', 'in', withLinks.map((p) => p.id)).where('role', '=', 'supporting').execute();
+      const links = withLinks.flatMap((p) => [...new Set(p.supporting)].map((unitId) => ({ projectId: p.id, unitId, role: 'supporting' })));
+      if (links.length > 0) await trx.insertInto('projectUnits').values(links).execute();
+    };
+
+    async function writeCreates(part: Planned[]): Promise<void> {
+      const rows: unknown[][] = [];
+      for (const p of part) {
+        const c = p.cols as Record<string, unknown>;
+        const searchText = buildSearchText({ name: p.cols.name ?? '', builder: p.cols.builder, industry: p.cols.industry, code: p.cols.code, location: p.cols.location });
+        const row: unknown[] = [p.id, p.unitId, searchText, p.stage, now, 0, 0, p.extra ? JSON.stringify(p.extra) : '{}', 1, now, now];
+        for (const k of DATA_COLUMNS) row.push(c[k] ?? (k === 'name' ? '' : null));
+        rows.push(row);
+      }
+      await insertProjects(rows);
+      await insertEvents(part.map((p) => {
+        const e = stageEvent(p, null);
+        return EVENT_COLUMNS.map((k) => e[k]);
+      }));
+      await setSupporting(part, false);
+      await audit.recordMany(trx, actor, part.map((p): AuditEvent => ({ action: 'project.import-create', objectType: 'project', objectId: p.id, unitId: p.unitId, before: null, after: after(p), detail: `row ${p.rowNumber}` })));
+    }
+
+    async function writeUpdates(part: Planned[]): Promise<void> {
+      // The records as they are now, inside the transaction: the audit's "before", and the
+      // version check against what the rows were planned on.
+      const current = new Map((await trx.selectFrom('projects').selectAll().where('id', 'in', part.map((p) => p.id)).execute()).map((r) => [r.id, r]));
+      for (const p of part) {
+        const before = current.get(p.id);
+        if (!before || before.version !== p.version) throw new StaleRecord(p);
+        const cols = { ...p.cols, ...(p.extra ? { extra: JSON.stringify(p.extra) } : {}) };
+        const stageChanged = before.stage !== p.stage;
+        const r = await trx
+          .updateTable('projects')
+          .set({ ...cols, stage: p.stage, ...(stageChanged ? { stageChangedAt: now } : {}), searchText: buildSearchText({ ...before, ...cols }), version: p.version + 1, updatedAt: now })
+          .where('id', '=', p.id)
+          .where('version', '=', p.version)
+          .executeTakeFirst();
+        if (Number(r.numUpdatedRows) !== 1) throw new StaleRecord(p);
+        if (stageChanged) await trx.insertInto('projectStageEvents').values(stageEvent(p, before.stage)).execute();
+      }
+      await setSupporting(part, true);
+      await audit.recordMany(trx, actor, part.map((p): AuditEvent => ({ action: 'project.import-update', objectType: 'project', objectId: p.id, unitId: p.unitId, before: current.get(p.id), after: after(p), detail: `row ${p.rowNumber}` })));
+    }
+
+    let writing: Promise<void> = Promise.resolve();
+    return {
+      queue(creates, updates) {
+        const previous = writing;
         writing = (async () => {
-          await insertProjects(rows);
-          await insertEvents(events);
-          await setSupporting(part, false);
-          await audit.recordMany(trx, actor, part.map((p): AuditEvent => ({ action: 'project.import-create', objectType: 'project', objectId: p.id, unitId: p.unitId, before: null, after: after(p), detail: `row ${p.rowNumber}` })));
+          await previous;
+          for (let i = 0; i < creates.length; i += WRITE_CHUNK) await writeCreates(creates.slice(i, i + WRITE_CHUNK));
+          for (let i = 0; i < updates.length; i += WRITE_CHUNK) await writeUpdates(updates.slice(i, i + WRITE_CHUNK));
         })();
-        writing.catch(() => undefined); // rethrown by the next await, which rolls back
-        await yieldToIo();
-      }
-      await writing;
-      for (const part of plan.updates.batches(WRITE_CHUNK)) {
-        // The records as they are now, inside the transaction: the audit's "before", and the
-        // version check against what the rows were planned on.
-        const current = new Map((await trx.selectFrom('projects').selectAll().where('id', 'in', part.map((p) => p.id)).execute()).map((r) => [r.id, r]));
-        for (const p of part) {
-          const before = current.get(p.id);
-          if (!before || before.version !== p.version) throw new StaleRecord(p);
-          const cols = { ...p.cols, ...(p.extra ? { extra: JSON.stringify(p.extra) } : {}) };
-          const stageChanged = before.stage !== p.stage;
-          const r = await trx
-            .updateTable('projects')
-            .set({ ...cols, stage: p.stage, ...(stageChanged ? { stageChangedAt: now } : {}), searchText: buildSearchText({ ...before, ...cols }), version: p.version + 1, updatedAt: now })
-            .where('id', '=', p.id)
-            .where('version', '=', p.version)
-            .executeTakeFirst();
-          if (Number(r.numUpdatedRows) !== 1) throw new StaleRecord(p);
-          if (stageChanged) await trx.insertInto('projectStageEvents').values(stageEvent(p, before.stage)).execute();
-        }
-        await setSupporting(part, true);
-        await audit.recordMany(trx, actor, part.map((p): AuditEvent => ({ action: 'project.import-update', objectType: 'project', objectId: p.id, unitId: p.unitId, before: current.get(p.id), after: after(p), detail: `row ${p.rowNumber}` })));
-      }
-      await audit.record(trx, actor, { action: 'project.import', objectType: 'project', detail: JSON.stringify({ rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged }) });
-    });
+        writing.catch(() => undefined); // rethrown by flush(), which rolls back
+      },
+      flush: () => writing,
+    };
   }
 
   /**
-   * Reads, parses and plans the whole file in one pass. A function of its own so that the parser
-   * (its duplicate maps hold a key per row) is garbage before the commit starts.
+   * Reads, checks and (with a writer) writes the whole file in one pass, then completes the report
+   * from the parser's issues and summary.
    */
-  async function readAndPlan(actor: Actor, source: string | Buffer | Readable, opts: ImportOptions, report: ImportReport) {
-    const [look, extraFields] = await Promise.all([lookups(deps.db), activeExtraFields(deps.db)]);
-    const planner = createPlanner(actor, look, report, !opts.dryRun);
+  async function readAndPlan(db: Kysely<Database>, actor: Actor, source: string | Buffer | Readable, opts: ImportOptions, report: ImportReport, writer: ChunkWriter | null) {
+    const [look, extraFields] = await Promise.all([lookups(db), activeExtraFields(db)]);
+    const planner = createPlanner(db, actor, look, report, writer);
     const pending: ParsedRow[] = [];
     const parser = new LedgerParser({
       ...(opts.mapping ? { mapping: opts.mapping } : {}),
@@ -312,41 +331,49 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
       collectRows: false,
       onRow: (row) => pending.push(row),
     });
+    let read = 0;
     for await (const row of readSheetRows(source, { safety: opts.maxBytes ? { maxBytes: opts.maxBytes } : {} })) {
       parser.push(row);
       if (pending.length >= PLAN_CHUNK) await planner.add(pending.splice(0), parser.headerSoFar()!);
+      // Reading a file in memory never waits on I/O by itself: let the database's replies in, so
+      // each queued write sends its next statement while the rows go on being read.
+      else if (writer && ++read % 50 === 0) await yieldToIo();
     }
     const parsed = parser.finish();
     if (parsed.header) await planner.add(pending.splice(0), parsed.header);
-    return { parsed, errors: planner.errors, plan: planner.plan };
+    await writer?.flush();
+
+    const toIssue = (i: LedgerIssue): ImportIssue => ({ row: i.row, column: i.column, field: i.field, code: i.code, message: i.message, messageEn: i.messageEn, value: i.value });
+    const errors = [...parsed.issues.filter((i) => i.severity === 'error').map(toIssue), ...planner.errors];
+    if (!parsed.header) errors.push(issue(1, 'no-header', '找不到表头：请确认第一张工作表是项目台账，且有“项目名称”列', 'No header found: the first sheet must be a ledger with a 项目名称 column'));
+    errors.sort((a, b) => a.row - b.row);
+    Object.assign(report, {
+      rows: parsed.summary.projectRows,
+      errors,
+      warnings: parsed.issues.filter((i) => i.severity === 'warning').map(toIssue),
+      byStage: parsed.byStage,
+      header: parsed.header ? { headerRows: parsed.header.headerRows, dataStartRow: parsed.header.dataStartRow, title: parsed.header.title, columns: parsed.header.columns } : null,
+    });
   }
 
   return {
     async importLedger(actor: Actor, source: string | Buffer | Readable, opts: ImportOptions): Promise<ImportReport> {
       const report: ImportReport = { rows: 0, valid: 0, created: 0, updated: 0, unchanged: 0, errors: [], warnings: [], byStage: {}, committed: false, header: null, sample: [] };
-      const { parsed, errors: planErrors, plan } = await readAndPlan(actor, source, opts, report);
-      const toIssue = (i: LedgerIssue): ImportIssue => ({ row: i.row, column: i.column, field: i.field, code: i.code, message: i.message, messageEn: i.messageEn, value: i.value });
-      const errors = [...parsed.issues.filter((i) => i.severity === 'error').map(toIssue), ...planErrors];
-      Object.assign(report, {
-        rows: parsed.summary.projectRows,
-        errors,
-        warnings: parsed.issues.filter((i) => i.severity === 'warning').map(toIssue),
-        byStage: parsed.byStage,
-        header: parsed.header ? { headerRows: parsed.header.headerRows, dataStartRow: parsed.header.dataStartRow, title: parsed.header.title, columns: parsed.header.columns } : null,
-      });
-      if (!parsed.header) {
-        errors.push(issue(1, 'no-header', '找不到表头：请确认第一张工作表是项目台账，且有“项目名称”列', 'No header found: the first sheet must be a ledger with a 项目名称 column'));
+      if (opts.dryRun) {
+        await readAndPlan(deps.db, actor, source, opts, report, null);
         return report;
       }
-      errors.sort((a, b) => a.row - b.row);
-      if (opts.dryRun || errors.length > 0) return report;
-
       try {
-        await commit(actor, plan, report);
+        await deps.db.transaction().execute(async (trx) => {
+          await readAndPlan(trx, actor, source, opts, report, createWriter(trx, actor));
+          if (report.errors.length > 0) throw new RollBack();
+          await audit.record(trx, actor, { action: 'project.import', objectType: 'project', detail: JSON.stringify({ rows: report.rows, created: report.created, updated: report.updated, unchanged: report.unchanged }) });
+        });
       } catch (e) {
+        if (e instanceof RollBack) return report;
         if (!(e instanceof StaleRecord)) throw e;
         const p = e.planned;
-        errors.push(issue(p.rowNumber, 'version-conflict', `第${p.rowNumber}行对应的项目在检查后刚被他人修改，未导入任何数据，请重新导入`, `The project of row ${p.rowNumber} was changed by someone else during the import; nothing was imported, try again`));
+        report.errors.push(issue(p.rowNumber, 'version-conflict', `第${p.rowNumber}行对应的项目在检查后刚被他人修改，未导入任何数据，请重新导入`, `The project of row ${p.rowNumber} was changed by someone else during the import; nothing was imported, try again`));
         return report;
       }
       report.committed = true;
