@@ -16,7 +16,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readPackageParts, wordText } from '../../src/documents/docx-parts.js';
 import { Actor, type Clock } from '../../src/features/shared/context.js';
-import { CHROMIUM, SHOTS, cjkButton, hasChromium, settleScreen, startJourney, type BrowserJourney } from '../helpers/browser.js';
+import { CHROMIUM, SHOTS, cjkButton, hasChromium, pickOption, settleScreen, startJourney, type BrowserJourney } from '../helpers/browser.js';
 
 if (!hasChromium) console.log(`[e2e] SKIPPED the meetings journey: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`);
 
@@ -89,10 +89,8 @@ describe.skipIf(!hasChromium)('meetings journey (browser)', () => {
     await drawer.getByLabel('日期').fill('2026-05-12');
     await drawer.getByLabel('时间').fill('15:00');
     await drawer.getByLabel('地点').fill('县委常委会议室');
-    await drawer.getByLabel('主持人').click();
-    await option(page, '王建国').click();
-    await drawer.getByLabel('会议系列').click();
-    await option(page, '新建系列…').click();
+    await pickOption(page, drawer.getByLabel('主持人'), '王建国', drawer.locator('.ant-select-content-has-value').filter({ hasText: '王建国' }));
+    await pickOption(page, drawer.getByLabel('会议系列'), '新建系列…', drawer.getByLabel('新系列名称'));
     await drawer.getByLabel('新系列名称').fill('经济区重大项目调度会');
     await settleScreen(page);
     await shot(page, '01-new-meeting', false);
@@ -114,9 +112,7 @@ describe.skipIf(!hasChromium)('meetings journey (browser)', () => {
     await attendance.getByPlaceholder('或输入姓名（无账号）').fill('县水务集团负责同志');
     await attendance.getByTestId('attendee-add').click();
     await attendance.getByTestId('attendee-县水务集团负责同志').waitFor();
-    await attendance.getByLabel('赵海涛 参会人员').click();
-    await option(page, '请假').click();
-    await attendance.getByTestId('attendee-赵海涛').locator('[title="请假"]').waitFor();
+    await pickOption(page, attendance.getByLabel('赵海涛 参会人员'), '请假', attendance.getByTestId('attendee-赵海涛').locator('[title="请假"]'));
 
     const add = page.getByTestId('agenda-add');
     for (const name of PROJECTS) {
@@ -139,12 +135,8 @@ describe.skipIf(!hasChromium)('meetings journey (browser)', () => {
       await q.locator('.ant-segmented-item').filter({ hasText: kind }).click();
       await q.getByLabel(`${project} 内容`).fill(content);
       if (action) {
-        await q.getByLabel(`${project} 责任单位`).click();
-        await option(page, action.unit).click();
-        if (action.person) {
-          await q.getByLabel(`${project} 责任人（可选）`).click();
-          await option(page, action.person).click();
-        }
+        await pickOption(page, q.getByLabel(`${project} 责任单位`), action.unit, q.locator('.ant-select-content-has-value').filter({ hasText: action.unit }));
+        if (action.person) await pickOption(page, q.getByLabel(`${project} 责任人（可选）`), action.person, q.locator('.ant-select-content-has-value').filter({ hasText: action.person }));
         await q.getByLabel(`${project} 完成时限`).fill(action.deadline);
       }
       await q.getByLabel(`${project} 内容`).press('Enter');

@@ -105,6 +105,25 @@ export async function waitClosed(panel: Locator): Promise<void> {
 }
 
 /**
+ * Chooses an option of a select and waits for `took` (what shows once the choice is made). On a
+ * starved machine a click can land while the dropdown is still moving in and choose nothing:
+ * then it opens the select again and tries again.
+ */
+export async function pickOption(page: Page, field: Locator, text: string, took: Locator): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
+    if (!(await option.isVisible())) await field.click();
+    await option.click();
+    try {
+      await took.waitFor({ timeout: 5_000 });
+      return;
+    } catch (err) {
+      if (attempt >= 3) throw err;
+    }
+  }
+}
+
+/**
  * Chooses a unit in a form's tree select and waits until the field shows it. On a starved machine
  * a click can land while the dropdown is still moving in and choose nothing: then it tries again.
  */
