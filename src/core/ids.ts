@@ -26,4 +26,3 @@ export function newId(now: number = Date.now()): string {
   for (let i = 0; i < 16; i++) rand += ALPHABET[pool[poolAt++]! % 32]!;
   return time + rand;
 }
-

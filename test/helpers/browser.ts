@@ -105,13 +105,12 @@ export async function waitClosed(panel: Locator): Promise<void> {
 }
 
 /**
- * Chooses an option of a select and waits for `took` (what shows once the choice is made). On a
+ * Clicks `option` (opening `field` first when the dropdown is closed) until `took` shows. On a
  * starved machine a click can land while the dropdown is still moving in and choose nothing:
- * then it opens the select again and tries again.
+ * then it opens the select again and tries again, three times at most.
  */
-export async function pickOption(page: Page, field: Locator, text: string, took: Locator): Promise<void> {
+async function chooseUntil(field: Locator, option: Locator, took: Locator): Promise<void> {
   for (let attempt = 1; ; attempt++) {
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first();
     if (!(await option.isVisible())) await field.click();
     await option.click();
     try {
@@ -123,20 +122,13 @@ export async function pickOption(page: Page, field: Locator, text: string, took:
   }
 }
 
-/**
- * Chooses a unit in a form's tree select and waits until the field shows it. On a starved machine
- * a click can land while the dropdown is still moving in and choose nothing: then it tries again.
- */
-export async function pickTreeUnit(page: Page, field: Locator, form: Locator, name: string): Promise<void> {
-  for (let attempt = 1; ; attempt++) {
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${name}`) });
-    if (!(await option.isVisible())) await field.click();
-    await option.click();
-    try {
-      await form.locator('.ant-select-content-has-value').filter({ hasText: name }).waitFor({ timeout: 5_000 });
-      return;
-    } catch (err) {
-      if (attempt >= 3) throw err;
-    }
-  }
+/** Chooses an option of a select and waits for `took` (what shows once the choice is made). */
+export function pickOption(page: Page, field: Locator, text: string, took: Locator): Promise<void> {
+  return chooseUntil(field, page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: text }).first(), took);
+}
+
+/** Chooses a unit in a form's tree select and waits until the field shows it. */
+export function pickTreeUnit(page: Page, field: Locator, form: Locator, name: string): Promise<void> {
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-tree-title').filter({ hasText: new RegExp(`^${name}`) });
+  return chooseUntil(field, option, form.locator('.ant-select-content-has-value').filter({ hasText: name }));
 }

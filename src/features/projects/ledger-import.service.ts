@@ -51,7 +51,6 @@ type Columns = Partial<Omit<ProjectsTable, 'id' | 'createdAt' | 'updatedAt' | 'v
 /** One row to write: all the write needs, nothing more. */
 interface Planned {
   rowNumber: number;
-  create: boolean;
   id: string;
   unitId: string;
   cols: Columns;
@@ -74,11 +73,6 @@ const WRITE_CHUNK = 200;
 /** From this many written rows on, the planner statistics are refreshed after the commit. */
 const LARGE_IMPORT = 1000;
 
-/** One turn of the event loop, so that database replies already received are handled. */
-function yieldToIo(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
-}
-
 /** A planned update whose record changed between the check and the write (another user, meanwhile). */
 class StaleRecord extends Error {
   constructor(readonly planned: Planned) {
@@ -89,9 +83,9 @@ class StaleRecord extends Error {
 /** Thrown inside the transaction to roll it back when a row was wrong (the report says which). */
 class RollBack extends Error {}
 
-/** Writes planned chunks inside the import's transaction. */
+/** Writes planned chunks inside the import's transaction, one chunk at a time. */
 interface ChunkWriter {
-  /** Queues a chunk's writes behind the ones before it and returns at once. */
+  /** Starts writing a chunk and returns at once (the previous chunk was flushed first). */
   queue(creates: Planned[], updates: Planned[]): void;
   /** Waits for every queued write; rethrows the first that failed. */
   flush(): Promise<void>;
@@ -237,7 +231,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
         report[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
         if (report.sample.length < 50) report.sample.push({ row: row.rowNumber, action, name: v.name ?? null, stage, totalInvestment: v.totalInvestment ?? null });
         if (writable && action !== 'unchanged') {
-          (match ? updates : creates).push({ rowNumber: row.rowNumber, create: !match, id: match?.id ?? newId(), unitId, cols, extra, stage, version: match?.version ?? 0, supporting: v.supportingUnits ? supporting : undefined });
+          (match ? updates : creates).push({ rowNumber: row.rowNumber, id: match?.id ?? newId(), unitId, cols, extra, stage, version: match?.version ?? 0, supporting: v.supportingUnits ? supporting : undefined });
         }
       }
       if (writable) writer?.queue(creates, updates);
@@ -304,9 +298,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
     let writing: Promise<void> = Promise.resolve();
     return {
       queue(creates, updates) {
-        const previous = writing;
         writing = (async () => {
-          await previous;
           for (let i = 0; i < creates.length; i += WRITE_CHUNK) await writeCreates(creates.slice(i, i + WRITE_CHUNK));
           for (let i = 0; i < updates.length; i += WRITE_CHUNK) await writeUpdates(updates.slice(i, i + WRITE_CHUNK));
         })();
@@ -331,13 +323,9 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
       collectRows: false,
       onRow: (row) => pending.push(row),
     });
-    let read = 0;
     for await (const row of readSheetRows(source, { safety: opts.maxBytes ? { maxBytes: opts.maxBytes } : {} })) {
       parser.push(row);
       if (pending.length >= PLAN_CHUNK) await planner.add(pending.splice(0), parser.headerSoFar()!);
-      // Reading a file in memory never waits on I/O by itself: let the database's replies in, so
-      // each queued write sends its next statement while the rows go on being read.
-      else if (writer && ++read % 50 === 0) await yieldToIo();
     }
     const parsed = parser.finish();
     if (parsed.header) await planner.add(pending.splice(0), parsed.header);

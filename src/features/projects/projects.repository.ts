@@ -326,7 +326,7 @@ export const projectsRepository = {
       .where((eb) => eb.or([eb('projectStageEvents.toStage', '=', 'dropped'), ...PIPELINE_STAGES.map((stage) => enteredStage(eb, stage))]));
     if (scope) q = q.where((eb) => inScope(eb, scope));
     if (unitPath) q = q.where('projects.unitId', 'in', (eb) => eb.selectFrom('units').select('units.id').where('units.path', 'like', `${unitPath}%`));
-    const counted = (eb: ExpressionBuilder<Database & { projectStageEvents: ProjectStageEventsTable }, 'projectStageEvents' | 'projects'>) =>
+    const counted = (eb: ExpressionBuilder<Database, 'projectStageEvents' | 'projects'>) =>
       wholeSpan ? eb('projects.stage', '=', 'dropped') : eb.and([eb('projectStageEvents.date', '>=', period.from), eb('projectStageEvents.date', '<=', period.to)]);
     let rows: Array<{ toStage: string; inPeriod: number | string | bigint; liveInSpan: number | string | bigint }>;
     if (dialectOf(db) === 'postgres') {
