@@ -129,6 +129,8 @@ export interface ProjectsTable {
   fundingSource: string | null;
   annualPlanInvestment: number | null;
   ytdInvestment: number | null;
+  /** 开工以来累计完成投资, 元. */
+  sinceStartInvestment: number | null;
   plannedSignDate: string | null;
   actualSignDate: string | null;
   plannedStartDate: string | null;

@@ -226,6 +226,17 @@ export const LEDGER_FIELDS = [
     not: /率|%|比例|开工以来|自开工|建设以来|至今累计|开工至今|累计至今|总计|本月|当月|上月|计划/,
   },
   {
+    key: 'sinceStartInvestment',
+    label: '开工以来累计完成投资',
+    labelEn: 'Invested since the start',
+    kind: 'money',
+    dimension: 'money',
+    exact: ['开工以来累计完成投资', '开工以来累计完成', '开工以来完成投资', '开工以来累计', '自开工累计完成投资', '自开工以来累计完成投资', '自开工累计完成', '建设以来累计完成投资', '开工至今累计完成投资', '开工至今完成投资', '累计至今完成投资', '项目累计完成投资', '至今累计完成投资'],
+    patterns: [/^(自)?(开工|建设|开建)(以来|至今)(累计)?(实际)?完成(投资)?(额)?$/],
+    contains: ['开工以来累计', '自开工累计', '开工以来完成', '建设以来累计', '开工至今累计'],
+    not: /率|%|比例|本年|年度|本月|当月|计划/,
+  },
+  {
     key: 'annualCompletionRate',
     label: '年度投资完成率',
     labelEn: 'Annual completion rate',

@@ -87,6 +87,9 @@ describe('header synonyms', () => {
     ['帮办专员', 'helper'],
     ['存在问题', 'problems'],
     ['备注', 'remarks'],
+    ['开工以来累计完成投资', 'sinceStartInvestment'],
+    ['自开工以来累计完成', 'sinceStartInvestment'],
+    ['开工至今完成投资', 'sinceStartInvestment'],
     ['序号', 'seq'],
   ])('%s → %s', (text, field) => {
     expect(best(text)).toBe(field);

@@ -43,6 +43,8 @@ export const ISSUE_CODES = {
   'unknown-stage': { severity: 'warning', zh: '阶段“{value}”无法识别，未导入', en: 'Stage "{value}" is not recognised and is not imported' },
   'stage-section-mismatch': { severity: 'warning', zh: '阶段列为“{stage}”，但所在分组“{section}”表示“{sectionStage}”，以阶段列为准', en: 'The stage column says {stageEn} but the section "{section}" says {sectionStageEn}; the stage column is used' },
   'unknown-value': { severity: 'warning', zh: '“{label}”的值“{value}”无法识别，未导入', en: 'The {labelEn} value "{value}" is not recognised and is not imported' },
+  'since-start-exceeds-total': { severity: 'warning', zh: '开工以来累计完成投资（{since}万元）大于总投资（{total}万元）', en: 'Investment since the start ({since} 万元) exceeds total investment ({total} 万元)' },
+  'ytd-exceeds-since-start': { severity: 'warning', zh: '本年累计完成投资（{ytd}万元）大于开工以来累计完成投资（{since}万元）', en: 'Year-to-date investment ({ytd} 万元) exceeds investment since the start ({since} 万元)' },
   'ytd-exceeds-total': { severity: 'warning', zh: '本年累计完成投资（{ytd}万元）大于总投资（{total}万元）', en: 'Year-to-date investment ({ytd} 万元) exceeds total investment ({total} 万元)' },
   'plan-exceeds-total': { severity: 'warning', zh: '年度计划投资（{plan}万元）大于总投资（{total}万元）', en: 'Annual planned investment ({plan} 万元) exceeds total investment ({total} 万元)' },
   'fixed-exceeds-total': { severity: 'warning', zh: '固定资产投资（{fixed}万元）大于总投资（{total}万元）', en: 'Fixed-asset investment ({fixed} 万元) exceeds total investment ({total} 万元)' },

@@ -127,6 +127,19 @@ describe('parseLedger: validation', () => {
     expect(r.issues[0]).toMatchObject({ severity: 'warning', message: '本年累计完成投资（6000万元）大于总投资（5000万元）' });
   });
 
+  it('reads 开工以来累计 and warns when it is below 本年累计 or above the total', () => {
+    const rows = sheet([
+      ['项目名称', '总投资（万元）', '本年累计完成投资（万元）', '开工以来累计完成（万元）'],
+      ['A', '5,000', '1,200', '3,400'],
+      ['B', '5,000', '1,200', '800'],
+      ['C', '5,000', '100', '6,000'],
+    ]);
+    const r = parseLedgerRows(rows);
+    expect(r.rows.map((x) => x.values.sinceStartInvestment)).toEqual([34_000_000, 8_000_000, 60_000_000]);
+    expect(codes(r)).toEqual(['3C:ytd-exceeds-since-start', '4D:since-start-exceeds-total']);
+    expect(r.issues[0]?.message).toBe('本年累计完成投资（1200万元）大于开工以来累计完成投资（800万元）');
+  });
+
   it('warns about a 新开工 project without an actual start date', () => {
     const r = parse([['三、新开工项目'], [1, null, 'A', 'a', 1], [2, null, 'B', 'b', 1, null, '2026年3月']]);
     expect(codes(r)).toEqual(['4G:started-without-start-date']);

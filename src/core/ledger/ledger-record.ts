@@ -7,7 +7,7 @@ import type { LedgerValues } from './ledger-values.js';
  */
 export const PLAIN_FIELDS = [
   'code', 'name', 'level', 'industry', 'projectType', 'nature', 'builder', 'builderCreditCode', 'investor', 'investorOrigin', 'contactName', 'contactPhone',
-  'location', 'floorArea', 'scale', 'totalInvestment', 'fixedAssetInvestment', 'fundingSource', 'annualPlanInvestment', 'ytdInvestment', 'progressText',
+  'location', 'floorArea', 'scale', 'totalInvestment', 'fixedAssetInvestment', 'fundingSource', 'annualPlanInvestment', 'ytdInvestment', 'sinceStartInvestment', 'progressText',
   'outputValue', 'taxRevenue', 'jobs',
 ] as const;
 export const DATE_FIELDS = [

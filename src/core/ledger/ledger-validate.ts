@@ -42,8 +42,12 @@ export function validateRow(rowNumber: number, values: LedgerValues, ctx: Valida
   const total = values.totalInvestment;
   if (total !== undefined) {
     if (values.ytdInvestment !== undefined && values.ytdInvestment > total) issues.push(makeIssue('ytd-exceeds-total', at('ytdInvestment'), { ytd: yuanAsWan(values.ytdInvestment), total: yuanAsWan(total) }));
+    if (values.sinceStartInvestment !== undefined && values.sinceStartInvestment > total) issues.push(makeIssue('since-start-exceeds-total', at('sinceStartInvestment'), { since: yuanAsWan(values.sinceStartInvestment), total: yuanAsWan(total) }));
     if (values.annualPlanInvestment !== undefined && values.annualPlanInvestment > total) issues.push(makeIssue('plan-exceeds-total', at('annualPlanInvestment'), { plan: yuanAsWan(values.annualPlanInvestment), total: yuanAsWan(total) }));
     if (values.fixedAssetInvestment !== undefined && values.fixedAssetInvestment > total) issues.push(makeIssue('fixed-exceeds-total', at('fixedAssetInvestment'), { fixed: yuanAsWan(values.fixedAssetInvestment), total: yuanAsWan(total) }));
+  }
+  if (values.ytdInvestment !== undefined && values.sinceStartInvestment !== undefined && values.ytdInvestment > values.sinceStartInvestment) {
+    issues.push(makeIssue('ytd-exceeds-since-start', at('ytdInvestment'), { ytd: yuanAsWan(values.ytdInvestment), since: yuanAsWan(values.sinceStartInvestment) }));
   }
   const rate = values.annualCompletionRate;
   if (rate !== undefined && values.ytdInvestment !== undefined && values.annualPlanInvestment !== undefined && values.annualPlanInvestment > 0) {

@@ -39,6 +39,7 @@ export interface LedgerValues {
   fundingSource?: string;
   annualPlanInvestment?: number;
   ytdInvestment?: number;
+  sinceStartInvestment?: number;
   /** 年度投资完成率 in basis points (85% → 8500); only cross-checked, not a record field. */
   annualCompletionRate?: number;
   plannedSignDate?: LedgerDate;
@@ -97,6 +98,7 @@ export function compactValues(v: LedgerValues): LedgerValues {
   if (v.fundingSource !== undefined) o.fundingSource = v.fundingSource;
   if (v.annualPlanInvestment !== undefined) o.annualPlanInvestment = v.annualPlanInvestment;
   if (v.ytdInvestment !== undefined) o.ytdInvestment = v.ytdInvestment;
+  if (v.sinceStartInvestment !== undefined) o.sinceStartInvestment = v.sinceStartInvestment;
   if (v.annualCompletionRate !== undefined) o.annualCompletionRate = v.annualCompletionRate;
   if (v.plannedSignDate !== undefined) o.plannedSignDate = v.plannedSignDate;
   if (v.actualSignDate !== undefined) o.actualSignDate = v.actualSignDate;

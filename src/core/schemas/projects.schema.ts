@@ -82,6 +82,8 @@ export const projectFieldsSchema = z.strictObject({
   fundingSource: text(200),
   annualPlanInvestment: money,
   ytdInvestment: money,
+  /** 开工以来累计完成投资. */
+  sinceStartInvestment: money,
   plannedSignDate: ledgerDate,
   actualSignDate: ledgerDate,
   plannedStartDate: ledgerDate,
@@ -160,6 +162,7 @@ export const projectListItemSchema = projectSchema.pick({
   totalInvestment: true,
   annualPlanInvestment: true,
   ytdInvestment: true,
+  sinceStartInvestment: true,
   plannedStartDate: true,
   actualStartDate: true,
   plannedOperationDate: true,

@@ -62,6 +62,7 @@ const STANDARD_COLUMNS: Column[] = [
   money('固定资产投资', (r) => r.fixed_asset_investment),
   money('年度计划投资', (r) => r.annual_plan_investment),
   money('本年累计完成投资', (r) => r.ytd_investment),
+  money('开工以来累计完成投资', (r) => r.since_start_investment),
   date('计划签约', (r) => r.planned_sign_date),
   date('实际签约', (r) => r.actual_sign_date),
   date('计划开工', (r) => r.planned_start_date),

@@ -4,6 +4,7 @@ import type { ListProjectsQuery } from '../../core/schemas/projects.schema.js';
 import { PIPELINE_STAGES } from '../../core/stages.js';
 import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
 import { toCount } from '../../db/helpers/count.js';
+import { dataVersion, VersionedCounts } from '../../db/helpers/data-version.js';
 import { jsonTextField } from '../../db/helpers/json.js';
 import { normaliseQuery } from './search-text.js';
 import { enteredStage } from './stage-events.repository.js';
@@ -78,11 +79,17 @@ const SORT_COLUMNS = {
   code: 'projects.code',
 } as const;
 
+/** The totals of recent filters, kept while no data changes (counting grows with the matches). */
+const listTotals = new VersionedCounts();
+
 export const projectsRepository = {
   /**
-   * One page: exactly two statements (rows with names joined, and the total), whatever the page
+   * One page: at most two statements (rows with names joined, and the total), whatever the page
    * size. The page's ids are chosen first from projects_list_idx alone (filter, sort, offset
-   * without reading table rows); only those rows are then read in full (a deferred join).
+   * without reading table rows); only those rows are then read in full (a deferred join). The
+   * page also reads the data version: when nothing was written since the same filters were last
+   * counted, their exact total is known and the count (whose cost grows with the number of
+   * matching projects, unlike the page's) is skipped.
    */
   async list(db: Kysely<Database>, query: Omit<ListProjectsQuery, 'unitId'> & { unitPath?: string | undefined }, scope: ProjectScope | null) {
     const { page, pageSize, sort, order, ...f } = query;
@@ -111,6 +118,7 @@ export const projectsRepository = {
         'projects.totalInvestment',
         'projects.annualPlanInvestment',
         'projects.ytdInvestment',
+        'projects.sinceStartInvestment',
         'projects.plannedStartDate',
         'projects.actualStartDate',
         'projects.plannedOperationDate',
@@ -124,12 +132,21 @@ export const projectsRepository = {
         'projects.updatedAt',
         'units.name as leadUnitName',
         'leader.displayName as leaderName',
+        dataVersion(db).as('dataVersion'),
       ])
       .orderBy(SORT_COLUMNS[sort], order)
       .orderBy('projects.id', order)
       .execute();
-    const total = await filtered(db, f, scope).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
-    return { rows, total: toCount(total.n as number) };
+    const key = JSON.stringify([f, scope]);
+    let total = process.env.NO_MEMO ? undefined : listTotals.get(db, key, rows[0]?.dataVersion);
+    if (total === undefined) {
+      const counted = await filtered(db, f, scope)
+        .select((eb) => [eb.fn.countAll().as('n'), dataVersion(db).as('dataVersion')])
+        .executeTakeFirstOrThrow();
+      total = toCount(counted.n as number);
+      listTotals.set(db, key, counted.dataVersion, total);
+    }
+    return { rows, total };
   },
 
   /** Count and 总投资 per stage for the same filters (kanban column headers). */
@@ -247,6 +264,7 @@ export const projectsRepository = {
         'projects.fixedAssetInvestment',
         'projects.annualPlanInvestment',
         'projects.ytdInvestment',
+        'projects.sinceStartInvestment',
         'projects.plannedSignDate',
         'projects.actualSignDate',
         'projects.plannedStartDate',

@@ -135,6 +135,7 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
           totalInvestment: r.totalInvestment,
           annualPlanInvestment: r.annualPlanInvestment,
           ytdInvestment: r.ytdInvestment,
+          sinceStartInvestment: r.sinceStartInvestment,
           plannedStartDate: r.plannedStartDate,
           actualStartDate: r.actualStartDate,
           plannedOperationDate: r.plannedOperationDate,

@@ -52,7 +52,7 @@ describe.each(databaseVariants())('progress reports on $name', (variant) => {
       ids[key] = res.json().id;
       return res.json<{ id: string; version: number }>();
     };
-    await project('A', 'zone', 'construction', { annualPlanInvestment: wan(1000), ytdInvestment: wan(50) });
+    await project('A', 'zone', 'construction', { annualPlanInvestment: wan(1000), ytdInvestment: wan(50), sinceStartInvestment: wan(120) });
     await project('B', 'zone', 'signed');
     await project('C', 'town', 'construction');
     await project('D', 'zone', 'negotiating');
@@ -124,7 +124,10 @@ describe.each(databaseVariants())('progress reports on $name', (variant) => {
     expect(accepted.statusCode, accepted.body).toBe(200);
     expect(accepted.json()).toMatchObject({ status: 'accepted', cumulative: { ytd: wan(300), sinceStart: wan(300), annualRate: 30 } });
     const project = (await t.request(pmo, 'GET', `/api/projects/${ids.A}`)).json();
-    expect(project).toMatchObject({ ytdInvestment: wan(300), progressText: '1号厂房主体封顶' }); // the imported 50万 is replaced by the reports
+    // The imported 本年累计 (50万) and 开工以来累计 (120万) are replaced by the reports' sums.
+    expect(project).toMatchObject({ ytdInvestment: wan(300), sinceStartInvestment: wan(300), progressText: '1号厂房主体封顶' });
+    const listed = (await t.request(pmo, 'GET', `/api/projects?q=${encodeURIComponent(project.name)}`)).json();
+    expect(listed.items[0]).toMatchObject({ ytdInvestment: wan(300), sinceStartInvestment: wan(300) });
     // The problem the report raised is now a 问题 item of the project, worked by the reporting unit.
     const problems = (await t.request(pmo, 'GET', `/api/projects/${ids.A}/problems`)).json();
     expect(JSON.stringify(problems)).toContain('10千伏专线未接通');

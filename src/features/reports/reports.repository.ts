@@ -206,22 +206,20 @@ export const reportsRepository = {
   },
 
   /**
-   * Makes the ledger follow the accepted reports: 本年累计完成投资 becomes the sum of the year's
-   * accepted monthly reports, and 形象进度 the latest accepted text. Bumps the project's version
-   * so an edit form opened before sees a 412 instead of writing the old figure back.
+   * Makes the ledger follow the accepted monthly reports, as the report form and the 月度进展表
+   * count them: 开工以来累计 becomes the sum of all of them; for a report of this year (`year`),
+   * 本年累计完成投资 the sum of the year's, and 形象进度 the latest accepted text. Bumps the
+   * project's version so an edit form opened before sees a 412 instead of writing the old figure back.
    */
-  async syncProject(db: Kysely<Database>, projectId: string, year: string, progressText: string | null, now: string) {
-    const ytd = db
-      .selectFrom('progressReports')
-      .select((eb) => eb.fn.coalesce(eb.fn.sum<number>('investment'), sql.lit(0)).as('s'))
-      .where('projectId', '=', projectId)
-      .where('kind', '=', 'monthly')
-      .where('status', '=', 'accepted')
-      .where('period', 'like', `${year}-%`);
+  async syncProject(db: Kysely<Database>, projectId: string, year: string | null, progressText: string | null, now: string) {
+    const accepted = db.selectFrom('progressReports').where('projectId', '=', projectId).where('kind', '=', 'monthly').where('status', '=', 'accepted');
+    const sum = (q: typeof accepted) => q.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('investment'), sql.lit(0)).as('s'));
+    const ytd = sum(accepted.where('period', 'like', `${year ?? ''}-%`));
     await db
       .updateTable('projects')
       .set((eb) => ({
-        ytdInvestment: ytd,
+        sinceStartInvestment: sum(accepted),
+        ...(year ? { ytdInvestment: ytd } : {}),
         ...(progressText ? { progressText } : {}),
         version: eb('version', '+', 1),
         updatedAt: now,

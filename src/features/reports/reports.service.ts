@@ -186,9 +186,10 @@ export function createReportsService(
         const row = await forWrite(trx, actor, id, expectedVersion, ['submitted'], '只有已提交的报告可以通过');
         await write(trx, row, { status: 'accepted', returnReason: null, reviewedAt: now, reviewedBy: actor.userId }, now);
         const year = today().slice(0, 4);
-        if (row.kind === 'monthly' && row.period.startsWith(year)) {
-          const latest = await trx.selectFrom('progressReports').select((eb) => eb.fn.max('period').as('p')).where('projectId', '=', row.projectId).where('status', '=', 'accepted').executeTakeFirst();
-          await reportsRepository.syncProject(trx, row.projectId, year, latest?.p === row.period ? row.progressText : null, now);
+        if (row.kind === 'monthly') {
+          const thisYear = row.period.startsWith(year);
+          const latest = thisYear ? await trx.selectFrom('progressReports').select((eb) => eb.fn.max('period').as('p')).where('projectId', '=', row.projectId).where('status', '=', 'accepted').executeTakeFirst() : undefined;
+          await reportsRepository.syncProject(trx, row.projectId, thisYear ? year : null, latest?.p === row.period ? row.progressText : null, now);
         }
         const report = await toReport(trx, (await reportsRepository.find(trx, id))!);
         await audit.record(trx, actor, { action: 'report.accept', objectType: 'report', objectId: id, unitId: row.unitId, after: report, detail: `本年累计 ${report.cumulative.ytd} 元` });

@@ -47,6 +47,7 @@ export const enProjects: Record<keyof typeof zhProjects, string> = {
   'projects.f.fundingSource': 'Funding source',
   'projects.f.annualPlanInvestment': 'Annual planned investment',
   'projects.f.ytdInvestment': 'Invested this year',
+  'projects.f.sinceStartInvestment': 'Invested since the start',
   'projects.f.plannedSignDate': 'Planned signing',
   'projects.f.actualSignDate': 'Actual signing',
   'projects.f.plannedStartDate': 'Planned start',

@@ -45,6 +45,7 @@ export const zhProjects = {
   'projects.f.fundingSource': '资金来源',
   'projects.f.annualPlanInvestment': '年度计划投资',
   'projects.f.ytdInvestment': '本年累计完成投资',
+  'projects.f.sinceStartInvestment': '开工以来累计完成投资',
   'projects.f.plannedSignDate': '计划签约时间',
   'projects.f.actualSignDate': '实际签约时间',
   'projects.f.plannedStartDate': '计划开工时间',

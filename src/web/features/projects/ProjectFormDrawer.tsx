@@ -197,6 +197,7 @@ export function ProjectFormDrawer({ project, defaultUnitId, onClose, onSaved }: 
           {moneyItem('fixedAssetInvestment')}
           {moneyItem('annualPlanInvestment')}
           {moneyItem('ytdInvestment')}
+          {moneyItem('sinceStartInvestment')}
           {textItem('fundingSource', { max: 200 })}
           <Col {...half}>
             <Form.Item name="landArea" label={label('landArea')}>

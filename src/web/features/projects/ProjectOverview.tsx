@@ -24,7 +24,7 @@ export function ProjectOverview({ project: p, extraFields }: { project: Project;
   const { t, lang } = useI18n();
   const label = (key: string) => t(FIELD_LABELS[key] ?? 'projects.f.name');
   const item = (key: string, value: ReactNode, span?: Items[number]['span']) => ({ key, label: label(key), children: dash(value), ...(span ? { span } : {}) });
-  const money = (key: 'totalInvestment' | 'fixedAssetInvestment' | 'annualPlanInvestment' | 'ytdInvestment' | 'outputValue' | 'taxRevenue') =>
+  const money = (key: 'totalInvestment' | 'fixedAssetInvestment' | 'annualPlanInvestment' | 'ytdInvestment' | 'sinceStartInvestment' | 'outputValue' | 'taxRevenue') =>
     item(key, p[key] === null ? null : `${wan(p[key])} ${t('projects.unit.wan')}`);
   const full = { xs: 1, sm: 2, lg: 3 } as const;
   const rate = p.ytdInvestment !== null && p.annualPlanInvestment ? Math.round((p.ytdInvestment / p.annualPlanInvestment) * 1000) / 10 : null;
@@ -54,6 +54,7 @@ export function ProjectOverview({ project: p, extraFields }: { project: Project;
     money('annualPlanInvestment'),
     money('ytdInvestment'),
     { key: 'rate', label: t('projects.overview.ytdRate'), children: rate === null ? '—' : `${rate}%` },
+    money('sinceStartInvestment'),
     item('fundingSource', p.fundingSource),
     item('landArea', p.landArea === null ? null : `${p.landArea} ${t('projects.unit.mu')}`),
     item('floorArea', p.floorArea === null ? null : `${p.floorArea.toLocaleString('zh-CN')} m²`),

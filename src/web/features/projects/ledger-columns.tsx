@@ -12,7 +12,7 @@ import { StageTag, SuspendedTag, ledgerDate, levelLabel, typeLabel, wan } from '
 type Column = TableColumnType<ProjectListItem> & { key: string };
 
 /** Optional columns shown until the user chooses (项目名称 and 阶段 always show). */
-export const DEFAULT_COLUMNS = ['light', 'industry', 'level', 'totalInvestment', 'ytdInvestment', 'annualRate', 'leadUnitName', 'leaderName', 'plannedStartDate', 'updatedAt'];
+export const DEFAULT_COLUMNS = ['light', 'industry', 'level', 'totalInvestment', 'ytdInvestment', 'annualRate', 'sinceStartInvestment', 'leadUnitName', 'leaderName', 'plannedStartDate', 'updatedAt'];
 
 const SORTABLE: Partial<Record<string, ProjectSort>> = {
   code: 'code',
@@ -31,7 +31,7 @@ const extraColumnKey = (key: string) => `x.${key}`;
  */
 export function ledgerColumns(t: Translate, lang: Lang, extraFields: readonly ExtraField[]): { fixed: Column[]; optional: Column[] } {
   const label = (key: string) => t(FIELD_LABELS[key] ?? 'projects.f.name');
-  const money = (key: 'totalInvestment' | 'annualPlanInvestment' | 'ytdInvestment'): Column => ({
+  const money = (key: 'totalInvestment' | 'annualPlanInvestment' | 'ytdInvestment' | 'sinceStartInvestment'): Column => ({
     key,
     dataIndex: key,
     title: t('projects.withUnit', { label: label(key), unit: t('projects.unit.wan') }),
@@ -78,6 +78,7 @@ export function ledgerColumns(t: Translate, lang: Lang, extraFields: readonly Ex
     money('ytdInvestment'),
     // 年度完成率: 本年累计 (from accepted progress reports) ÷ 年度计划投资.
     { key: 'annualRate', title: t('reports.ledger.rate'), align: 'right', render: (_, p) => (p.ytdInvestment !== null && p.annualPlanInvestment ? `${Math.round((p.ytdInvestment / p.annualPlanInvestment) * 1000) / 10} %` : '—') },
+    money('sinceStartInvestment'),
     plain('plannedStartDate', (v: string | null) => ledgerDate(v)),
     plain('actualStartDate', (v: string | null) => ledgerDate(v)),
     plain('plannedOperationDate', (v: string | null) => ledgerDate(v)),

@@ -28,6 +28,7 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
   fundingSource: 'projects.f.fundingSource',
   annualPlanInvestment: 'projects.f.annualPlanInvestment',
   ytdInvestment: 'projects.f.ytdInvestment',
+  sinceStartInvestment: 'projects.f.sinceStartInvestment',
   plannedSignDate: 'projects.f.plannedSignDate',
   actualSignDate: 'projects.f.actualSignDate',
   plannedStartDate: 'projects.f.plannedStartDate',
@@ -61,7 +62,7 @@ export const FIELD_LABELS: Record<string, MessageKey> = {
 };
 
 /** Money fields (integer 元): shown in 万元. */
-export const MONEY_FIELDS = ['totalInvestment', 'fixedAssetInvestment', 'annualPlanInvestment', 'ytdInvestment', 'outputValue', 'taxRevenue'] as const;
+export const MONEY_FIELDS = ['totalInvestment', 'fixedAssetInvestment', 'annualPlanInvestment', 'ytdInvestment', 'sinceStartInvestment', 'outputValue', 'taxRevenue'] as const;
 export type MoneyField = (typeof MONEY_FIELDS)[number];
 
 export const DATE_FIELDS = [
