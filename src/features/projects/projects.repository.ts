@@ -138,7 +138,7 @@ export const projectsRepository = {
       .orderBy('projects.id', order)
       .execute();
     const key = JSON.stringify([f, scope]);
-    let total = process.env.NO_MEMO ? undefined : listTotals.get(db, key, rows[0]?.dataVersion);
+    let total = listTotals.get(db, key, rows[0]?.dataVersion);
     if (total === undefined) {
       const counted = await filtered(db, f, scope)
         .select((eb) => [eb.fn.countAll().as('n'), dataVersion(db).as('dataVersion')])
