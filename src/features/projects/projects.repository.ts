@@ -4,6 +4,7 @@ import type { ListProjectsQuery } from '../../core/schemas/projects.schema.js';
 import { PIPELINE_STAGES } from '../../core/stages.js';
 import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
 import { toCount } from '../../db/helpers/count.js';
+import { CompiledMemo } from '../../db/helpers/compiled-memo.js';
 import { dataVersion, VersionedCounts } from '../../db/helpers/data-version.js';
 import { jsonTextField } from '../../db/helpers/json.js';
 import { normaliseQuery } from './search-text.js';
@@ -79,64 +80,74 @@ const SORT_COLUMNS = {
   code: 'projects.code',
 } as const;
 
+type ListQuery = Omit<ListProjectsQuery, 'unitId'> & { unitPath?: string | undefined };
+
+/** The ledger page's statement: the page's ids from the list index, then those rows in full. */
+function pageQuery(db: Kysely<Database>, query: ListQuery, scope: ProjectScope | null) {
+  const { page, pageSize, sort, order, ...f } = query;
+  const pageIds = filtered(db, f, scope)
+    .select('projects.id as pageId')
+    .orderBy(SORT_COLUMNS[sort], order)
+    .orderBy('projects.id', order)
+    .limit(pageSize)
+    .offset((page - 1) * pageSize);
+  return db
+    .selectFrom(pageIds.as('page'))
+    .innerJoin('projects', 'projects.id', 'page.pageId')
+    .innerJoin('units', 'units.id', 'projects.unitId')
+    .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
+    .select([
+      'projects.id',
+      'projects.code',
+      'projects.name',
+      'projects.level',
+      'projects.industry',
+      'projects.projectType',
+      'projects.stage',
+      'projects.suspended',
+      'projects.builder',
+      'projects.location',
+      'projects.totalInvestment',
+      'projects.annualPlanInvestment',
+      'projects.ytdInvestment',
+      'projects.sinceStartInvestment',
+      'projects.plannedStartDate',
+      'projects.actualStartDate',
+      'projects.plannedOperationDate',
+      'projects.progressText',
+      'projects.unitId',
+      'projects.leaderUserId',
+      'projects.extra',
+      'projects.archived',
+      'projects.light',
+      'projects.version',
+      'projects.updatedAt',
+      'units.name as leadUnitName',
+      'leader.displayName as leaderName',
+      dataVersion(db).as('dataVersion'),
+    ])
+    .orderBy(SORT_COLUMNS[sort], order)
+    .orderBy('projects.id', order);
+}
+
+/** The page statements of recent requests, compiled once. */
+const pageStatements = new CompiledMemo();
+
 /** The totals of recent filters, kept while no data changes (counting grows with the matches). */
 const listTotals = new VersionedCounts();
 
 export const projectsRepository = {
   /**
    * One page: at most two statements (rows with names joined, and the total), whatever the page
-   * size. The page's ids are chosen first from projects_list_idx alone (filter, sort, offset
-   * without reading table rows); only those rows are then read in full (a deferred join). The
-   * page also reads the data version: when nothing was written since the same filters were last
+   * size (pageQuery; compiled once per distinct request). The page also reads the data version: when nothing was written since the same filters were last
    * counted, their exact total is known and the count (whose cost grows with the number of
    * matching projects, unlike the page's) is skipped.
    */
-  async list(db: Kysely<Database>, query: Omit<ListProjectsQuery, 'unitId'> & { unitPath?: string | undefined }, scope: ProjectScope | null) {
-    const { page, pageSize, sort, order, ...f } = query;
-    const pageIds = filtered(db, f, scope)
-      .select('projects.id as pageId')
-      .orderBy(SORT_COLUMNS[sort], order)
-      .orderBy('projects.id', order)
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-    const rows = await db
-      .selectFrom(pageIds.as('page'))
-      .innerJoin('projects', 'projects.id', 'page.pageId')
-      .innerJoin('units', 'units.id', 'projects.unitId')
-      .leftJoin('users as leader', 'leader.id', 'projects.leaderUserId')
-      .select([
-        'projects.id',
-        'projects.code',
-        'projects.name',
-        'projects.level',
-        'projects.industry',
-        'projects.projectType',
-        'projects.stage',
-        'projects.suspended',
-        'projects.builder',
-        'projects.location',
-        'projects.totalInvestment',
-        'projects.annualPlanInvestment',
-        'projects.ytdInvestment',
-        'projects.sinceStartInvestment',
-        'projects.plannedStartDate',
-        'projects.actualStartDate',
-        'projects.plannedOperationDate',
-        'projects.progressText',
-        'projects.unitId',
-        'projects.leaderUserId',
-        'projects.extra',
-        'projects.archived',
-        'projects.light',
-        'projects.version',
-        'projects.updatedAt',
-        'units.name as leadUnitName',
-        'leader.displayName as leaderName',
-        dataVersion(db).as('dataVersion'),
-      ])
-      .orderBy(SORT_COLUMNS[sort], order)
-      .orderBy('projects.id', order)
-      .execute();
+  async list(db: Kysely<Database>, query: ListQuery, scope: ProjectScope | null) {
+    const compiled = pageStatements.get(db, JSON.stringify([query, scope]), () => pageQuery(db, query, scope).compile());
+    const { rows } = await db.executeQuery(compiled);
+    // The total depends on the filters only, not on the page or its order.
+    const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...f } = query;
     const key = JSON.stringify([f, scope]);
     let total = listTotals.get(db, key, rows[0]?.dataVersion);
     if (total === undefined) {
