@@ -23,6 +23,7 @@ import { Actor } from '../src/features/shared/context.js';
 import { measure, killServers, signIn, startServe, type Sample } from './measure.js';
 import { seedProjects, seedUnits } from './ledger-seed.js';
 import { BENCH_ADMIN } from './settings.js';
+import { filtered } from '../src/features/projects/projects.repository.js';
 import { benchDatabase, PG_BASE, settleAfterLoad } from './bench-database.js';
 import { writeResultsBlock } from './report.js';
 
@@ -50,6 +51,8 @@ interface DbFigures {
   exportRowsPerSec: number;
   importRowsPerSec: number;
   importPeakMb: number | null;
+  /** The page's count statement alone (run only when data changed since the filter was counted), median µs @5k / @50k. */
+  countUs: { small: number; large: number };
 }
 
 /** The list through `luodi serve` with `workers` processes, signed in as the coordinator. */
@@ -64,6 +67,24 @@ async function listSample(dbUrl: string, workers: number): Promise<Sample> {
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** The list filter's count statement alone, median of 500 runs after 100 warm-up runs (µs). */
+async function countStatementUs(url: string): Promise<number> {
+  const handle = openDatabase(url, { poolMax: 1 });
+  try {
+    const q = () => filtered(handle.db, { archived: 'false', stage: 'construction', industry: '新能源' }, null).select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    for (let i = 0; i < 100; i++) await q();
+    const times: number[] = [];
+    for (let i = 0; i < 500; i++) {
+      const t = performance.now();
+      await q();
+      times.push((performance.now() - t) * 1000);
+    }
+    return Math.round(median(times));
+  } finally {
+    await handle.close();
+  }
+}
 
 /** A database with the bench's admin, the coordinator who reads the list, the units and `n` projects, settled. */
 async function seeded(url: string, n: number, kind: string) {
@@ -110,6 +131,7 @@ async function run(kind: 'sqlite' | 'postgres'): Promise<DbFigures> {
     const small = mid((x) => x.small);
     const large = mid((x) => x.large);
     const growth = median(rounds.map((x) => x.large.p99Ms / Math.max(1, x.small.p99Ms)));
+    const countUs = { small: await countStatementUs(smallDb.url), large: await countStatementUs(main.url) };
     process.stderr.write(`[${kind}] list at ${LARGE} with two workers …\n`);
     const largeTwoWorkers = await listSample(main.url, 2);
 
@@ -132,7 +154,7 @@ async function run(kind: 'sqlite' | 'postgres'): Promise<DbFigures> {
     if (child.status !== 0) throw new Error(`import child failed: ${child.stderr}`);
     const r = JSON.parse(child.stdout.trim().split('\n').at(-1)!) as { ms: number; rows: number; created: number; committed: boolean; peakRssMb: number | null; firstError: unknown };
     if (!r.committed || r.created !== exported.rows) throw new Error(`import did not commit all rows: ${JSON.stringify(r)}`);
-    return { name: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', small, large, growth, rounds, largeTwoWorkers, exportRowsPerSec, importRowsPerSec: r.rows / (r.ms / 1000), importPeakMb: r.peakRssMb };
+    return { name: kind === 'sqlite' ? 'SQLite' : 'PostgreSQL', small, large, growth, rounds, largeTwoWorkers, exportRowsPerSec, importRowsPerSec: r.rows / (r.ms / 1000), importPeakMb: r.peakRssMb, countUs };
   } finally {
     await smallDb.drop();
     await main.drop();
@@ -160,6 +182,7 @@ function render(figures: DbFigures[]): string {
   }
   lines.push('');
   for (const f of figures) lines.push(`- ${f.name}, list p99 per round @5k / @50k: ${f.rounds.map((x) => `${x.small.p99Ms} / ${x.large.p99Ms} ms`).join('; ')}`);
+  for (const f of figures) lines.push(`- ${f.name}, the filter's count statement alone (run only when data changed since it was last counted): ${f.countUs.small} µs @5k, ${f.countUs.large} µs @50k`);
   if (!PG_BASE) lines.push('', 'PostgreSQL: skipped (no LUODI_BENCH_POSTGRES_URL / LUODI_TEST_POSTGRES_URL).');
   return lines.join('\n');
 }
