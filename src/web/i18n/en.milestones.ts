@@ -99,6 +99,11 @@ export const enMilestones: Record<keyof typeof zhMilestones, string> = {
   'ms.offer.body': '"{name}" was done on {date}, which marks the "{stage}" stage. The stage change form opens with that date filled in.',
   'ms.offer.ok': 'Change stage',
   'ms.offer.later': 'Not now',
+  'ms.reverseOffer.title': 'Update the milestone',
+  'ms.reverseOffer.body': 'Also mark the milestone "{name}" as done (actual date {date})?',
+  'ms.reverseOffer.ok': 'Mark as done',
+  'ms.reverseOffer.later': 'Not now',
+  'ms.reverseOffer.done': 'Milestone "{name}" marked as done',
 
   'ms.history.title': 'Re-plan history',
   'ms.history.empty': 'No changes since approval',

@@ -97,6 +97,11 @@ export const zhMilestones = {
   'ms.offer.body': '“{name}”已于 {date} 办结，标志着项目进入“{stage}”阶段。将打开变更阶段表单，已按该日期填好。',
   'ms.offer.ok': '变更阶段',
   'ms.offer.later': '暂不变更',
+  'ms.reverseOffer.title': '同步里程碑',
+  'ms.reverseOffer.body': '同时将里程碑『{name}』标为已完成（实际日期 {date}）？',
+  'ms.reverseOffer.ok': '标为已完成',
+  'ms.reverseOffer.later': '暂不',
+  'ms.reverseOffer.done': '里程碑『{name}』已标为完成',
 
   'ms.history.title': '计划调整记录',
   'ms.history.empty': '计划审定后尚无调整',
