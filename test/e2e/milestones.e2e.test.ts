@@ -416,7 +416,7 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await page.getByTestId('calendar-table').getByText('劳动节').first().waitFor();
     expect(await page.getByTestId('calendar-provisional').count()).toBe(0);
     await page.goto(`${base}/settings/calendar?year=2027`);
-    await page.getByTestId('calendar-provisional').getByText('2027 年的安排为预排').waitFor();
+    await page.getByTestId('calendar-provisional').getByText('2027 年的安排为预排（待国务院办公厅通知发布后更新）').waitFor();
     await settleScreen(page);
     await shot(page, '09-calendar-2027');
   });

@@ -16,6 +16,7 @@ import * as m0015 from './0015-bulletins.js';
 import * as m0018 from './0018-cockpit-indexes.js';
 import * as m0019 from './0019-cockpit-sums-flows-paced.js';
 import * as m0020 from './0020-drop-superseded-indexes.js';
+import * as m0031 from './0031-calendar-shipped.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '0018-cockpit-indexes': m0018,
   '0019-cockpit-sums-flows-paced': m0019,
   '0020-drop-superseded-indexes': m0020,
+  '0031-calendar-shipped': m0031,
 };

@@ -196,8 +196,8 @@ export const enMilestones: Record<keyof typeof zhMilestones, string> = {
   'ms.cal.removeConfirm': 'Make {date} a normal day again?',
   'ms.cal.removeHint': 'Monday to Friday are working days, Saturday and Sunday are not.',
   'ms.cal.summary': '{year}: {holidays} holidays and {workdays} make-up working days (other days: Monday to Friday are working days). Deadlines, durations and reminders are computed on this calendar.',
-  'ms.cal.provisional': 'The {year} calendar is provisional',
-  'ms.cal.provisionalHint': 'When the General Office of the State Council publishes the year’s holiday arrangements, check and update this page; changing any day marks the year as confirmed.',
+  'ms.cal.provisional': 'The {year} calendar is provisional (to be updated once the State Council General Office publishes its notice)',
+  'ms.cal.provisionalHint': 'It holds the statutory holidays only, without make-up working days, so deadlines may be off by a few days. Once the notice is published, a new release replaces the provisional data and keeps every day set by hand on this page; you may also enter the notice here yourself (changing any day marks the year as confirmed).',
   'ms.cal.emptyYear': 'No holidays or make-up days recorded for {year}: Monday to Friday count as working days.',
 
   'ms.col.evidence': 'Evidence',

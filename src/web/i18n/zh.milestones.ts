@@ -194,8 +194,8 @@ export const zhMilestones = {
   'ms.cal.removeConfirm': '将 {date} 恢复为普通日期？',
   'ms.cal.removeHint': '周一至周五为工作日，周六、周日休息。',
   'ms.cal.summary': '{year} 年：放假 {holidays} 天，调休上班 {workdays} 天（未列出的日期周一至周五为工作日）。办结时限、节点工期和提醒都按此日历计算。',
-  'ms.cal.provisional': '{year} 年的安排为预排',
-  'ms.cal.provisionalHint': '国务院办公厅发布当年部分节假日安排的通知后，请据此核对并更新本页；修改任一日期后，该年即视为已确认。',
+  'ms.cal.provisional': '{year} 年的安排为预排（待国务院办公厅通知发布后更新）',
+  'ms.cal.provisionalHint': '目前只有法定节假日，没有调休上班日，办结时限按此计算可能差几天。国务院办公厅发布当年部分节假日安排的通知后，新版本会替换预排数据，本页手工设置过的日期保持不变；也可以据通知直接在本页修改（修改任一日期后，该年即视为已确认）。',
   'ms.cal.emptyYear': '{year} 年没有放假或调休安排的记录，按周一至周五工作计算。',
 
   'ms.col.evidence': '办结材料',
