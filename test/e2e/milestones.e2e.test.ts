@@ -7,7 +7,8 @@
  * colleague (412) on the first try. Plan against baseline is checked on the project Gantt. The
  * coordinator sets the zone's 2026 targets, completes 开工, accepts the offered stage move, and
  * sees the zone's 开工 progress on 目标任务 go from 0 to 1; moves the project on to 竣工 with the
- * stage form and accepts the offer to complete 竣工验收 on the same date; then the portfolio Gantt (which opens
+ * stage form and accepts the offer to complete 竣工验收 on the same date, and gives the project its
+ * own 序时 plan curve; then the portfolio Gantt (which opens
  * the plan tab). The reminder job runs; a 自然资源和规划局 staff member sees the bell count, finds
  * the overdue 招拍挂 in 我的节点 (red) and marks 交地及不动产权证 done from there, then follows a
  * reminder to the plan. Back on the portfolio Gantt the coordinator generates plans for the
@@ -348,6 +349,21 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     // The completion went through the milestone API: its own audit row, with the stage's date.
     const audit = await container.deps.db.selectFrom('auditLog').innerJoin('milestones', 'milestones.id', 'auditLog.objectId').select(['milestones.actualDate']).where('auditLog.action', '=', 'milestone.complete').where('milestones.code', '=', 'acceptance').execute();
     expect(audit).toEqual([{ actualDate: '2026-06-09' }]);
+  });
+
+  it('gives the project its own 序时 plan curve on the plan tab', async () => {
+    const card = page.getByTestId('plan-curve');
+    await card.getByTestId('plan-curve-source').getByText('按月平均（已过月数 ÷ 12）').waitFor();
+    await card.getByTestId('plan-curve-own').click();
+    await card.getByLabel('6月').fill('40');
+    await card.getByTestId('plan-curve-save').click();
+    await card.getByTestId('plan-curve-source').getByText('本项目月度计划曲线').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await settleScreen(page);
+    await shot(page, '04f-plan-curve', false);
+    const row = await container.deps.db.selectFrom('projectPlanCurves').select(['year', 'curve']).where('projectId', '=', projectId).executeTakeFirstOrThrow();
+    expect(row.year).toBe(2026);
+    expect((JSON.parse(row.curve) as number[])[5]).toBe(4000);
   });
 
   it('shows the project on the portfolio Gantt with its baseline, and a row opens the plan', async () => {

@@ -17,6 +17,7 @@ import * as m0018 from './0018-cockpit-indexes.js';
 import * as m0019 from './0019-cockpit-sums-flows-paced.js';
 import * as m0020 from './0020-drop-superseded-indexes.js';
 import * as m0031 from './0031-calendar-shipped.js';
+import * as m0032 from './0032-project-plan-curves.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0019-cockpit-sums-flows-paced': m0019,
   '0020-drop-superseded-indexes': m0020,
   '0031-calendar-shipped': m0031,
+  '0032-project-plan-curves': m0032,
 };
