@@ -355,7 +355,7 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     const card = page.getByTestId('plan-curve');
     await card.getByTestId('plan-curve-source').getByText('按月平均（已过月数 ÷ 12）').waitFor();
     await card.getByTestId('plan-curve-own').click();
-    await card.getByLabel('6月').fill('40');
+    await card.getByLabel('6月').fill('45');
     await card.getByTestId('plan-curve-save').click();
     await card.getByTestId('plan-curve-source').getByText('本项目月度计划曲线').waitFor();
     await card.scrollIntoViewIfNeeded();
@@ -363,7 +363,7 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await shot(page, '04f-plan-curve', false);
     const row = await container.deps.db.selectFrom('projectPlanCurves').select(['year', 'curve']).where('projectId', '=', projectId).executeTakeFirstOrThrow();
     expect(row.year).toBe(2026);
-    expect((JSON.parse(row.curve) as number[])[5]).toBe(4000);
+    expect((JSON.parse(row.curve) as number[])[5]).toBe(4500);
   });
 
   it('shows the project on the portfolio Gantt with its baseline, and a row opens the plan', async () => {
