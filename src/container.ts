@@ -8,6 +8,7 @@ import { createGoalsService } from './features/goals/goals.service.js';
 import { createCalendarService } from './features/calendar/calendar.service.js';
 import { createPlansBatchService } from './features/milestones/plans-batch.service.js';
 import { createPlansService } from './features/milestones/plans.service.js';
+import { createPlanCurvesService } from './features/plan-curves/plan-curves.service.js';
 import { createPortfolioService } from './features/milestones/portfolio.service.js';
 import { createTemplatesService } from './features/milestones/templates.service.js';
 import { createLightsQueries } from './features/lights/lights.queries.js';
@@ -65,6 +66,7 @@ export function createServices(deps: Deps) {
   const calendar = createCalendarService(deps, audit);
   const templates = createTemplatesService(deps, audit);
   const plans = createPlansService(deps, audit, projects, templates, calendar, attachments);
+  const planCurves = createPlanCurvesService(deps, audit, projects);
   const plansBatch = createPlansBatchService(deps, audit, templates, calendar);
   const portfolio = createPortfolioService(deps);
   const notifications = createNotificationsService(deps, audit, calendar);
@@ -91,7 +93,7 @@ export function createServices(deps: Deps) {
   const briefing = createBriefingService(deps, audit, dashboard, dispatchSettings);
   const tables = createTablesService(deps, audit, projects, problems, lightQueries);
   const bulletins = createBulletinsService(deps, audit, notifications);
-  return { bulletins, dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, reportRounds, reports, meetings, meetingAgenda, actionSlips, minutes, briefing, dispatchSettings, escalation, problems, actions, tables };
+  return { bulletins, dashboard, lights, lightQueries, lightSupervision, audit, settings, units, users, auth, setup, projects, ledgerImport, extraFields, savedViews, attachments, calendar, templates, plans, plansBatch, portfolio, notifications, notifyChannels, goals, planCurves, reportRounds, reports, meetings, meetingAgenda, actionSlips, minutes, briefing, dispatchSettings, escalation, problems, actions, tables };
 }
 export type Services = ReturnType<typeof createServices>;
 

@@ -92,6 +92,8 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'POST /api/projects/import': { roles: PROJECT_WRITERS },
   'PATCH /api/projects/:id': { roles: PROJECT_WRITERS },
   'POST /api/projects/:id/transitions': { roles: PROJECT_WRITERS },
+  'GET /api/projects/:id/plan-curve': { roles: PROJECT_READERS },
+  'PUT /api/projects/:id/plan-curve': { roles: PROJECT_WRITERS },
   'POST /api/projects/:id/archive': { roles: PROJECT_WRITERS },
   'POST /api/projects/:id/restore': { roles: PROJECT_WRITERS },
 

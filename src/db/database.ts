@@ -9,6 +9,7 @@ import type { NotifyTables } from './tables-notify.js';
 import type { ReportTables } from './tables-reports.js';
 import type { MeetingTables } from './tables-meetings.js';
 import type { BulletinTables } from './tables-bulletins.js';
+import type { PlanCurveTables } from './tables-plan-curves.js';
 
 /**
  * The database type, in camelCase (CamelCasePlugin maps to snake_case columns). Portable types
@@ -224,7 +225,7 @@ export interface SavedViewsTable {
   createdAt: string;
 }
 
-export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables, MeetingTables, ProblemTables, BulletinTables {
+export interface Database extends MilestoneTables, DispatchTables, LightTables, NotifyTables, ReportTables, MeetingTables, ProblemTables, BulletinTables, PlanCurveTables {
   units: UnitsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -1,10 +1,21 @@
+import type { Generated } from 'kysely';
 /** Row types of the milestone tables (migration 0006); part of `Database` in database.ts. */
 export interface CalendarDaysTable {
   date: string;
   year: number;
-  kind: 'holiday' | 'workday';
+  /** 'normal': an administrator set a shipped holiday or make-up day back to an ordinary day. */
+  kind: 'holiday' | 'workday' | 'normal';
   name: string;
   provisional: number;
+  /** 1 when an administrator set this day by hand: a later shipped revision leaves it alone. */
+  edited: Generated<number>;
+  updatedAt: string;
+}
+
+/** Which shipped revision of the calendar each year was written from (0022). */
+export interface CalendarYearsTable {
+  year: number;
+  shippedRevision: number;
   updatedAt: string;
 }
 
@@ -99,6 +110,7 @@ export interface NotificationsTable {
 
 export interface MilestoneTables {
   calendarDays: CalendarDaysTable;
+  calendarYears: CalendarYearsTable;
   milestoneTemplates: MilestoneTemplatesTable;
   projectPlans: ProjectPlansTable;
   milestones: MilestonesTable;

@@ -15,6 +15,7 @@ import { registerBulletinRoutes } from '../features/bulletins/bulletins.routes.j
 import { registerCalendarRoutes } from '../features/calendar/calendar.routes.js';
 import { registerLightsRoutes } from '../features/lights/lights.routes.js';
 import { registerMilestoneRoutes } from '../features/milestones/milestones.routes.js';
+import { registerPlanCurveRoutes } from '../features/plan-curves/plan-curves.routes.js';
 import { registerNotificationRoutes } from '../features/notifications/notifications.routes.js';
 import { registerChannelRoutes } from '../features/notifications/channels.routes.js';
 import { registerActionsRoutes } from '../features/problems/actions.routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(container: Container, opts: { logger?: boolean } 
   registerAttachmentsRoutes(app, s.attachments);
   registerCalendarRoutes(app, s.calendar);
   registerMilestoneRoutes(app, s);
+  registerPlanCurveRoutes(app, s.planCurves);
   registerNotificationRoutes(app, s.notifications);
   registerLightsRoutes(app, s.lights, s.lightQueries, s.lightSupervision);
   registerDashboardRoutes(app, s.dashboard);

@@ -6,7 +6,9 @@
  * evidence (downloaded back) — and re-plans 环评 with a reason, after losing a race with a
  * colleague (412) on the first try. Plan against baseline is checked on the project Gantt. The
  * coordinator sets the zone's 2026 targets, completes 开工, accepts the offered stage move, and
- * sees the zone's 开工 progress on 目标任务 go from 0 to 1; then the portfolio Gantt (which opens
+ * sees the zone's 开工 progress on 目标任务 go from 0 to 1; moves the project on to 竣工 with the
+ * stage form and accepts the offer to complete 竣工验收 on the same date, and gives the project its
+ * own 序时 plan curve; then the portfolio Gantt (which opens
  * the plan tab). The reminder job runs; a 自然资源和规划局 staff member sees the bell count, finds
  * the overdue 招拍挂 in 我的节点 (red) and marks 交地及不动产权证 done from there, then follows a
  * reminder to the plan. Back on the portfolio Gantt the coordinator generates plans for the
@@ -22,7 +24,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../src/container.js';
 import { Actor, type Clock } from '../../src/features/shared/context.js';
-import { CHROMIUM, SHOTS, cjkButton, hasChromium, pickTreeUnit, settleScreen, startJourney, waitClosed, type BrowserJourney } from '../helpers/browser.js';
+import { CHROMIUM, SHOTS, cjkButton, hasChromium, pickOption, pickTreeUnit, settleScreen, startJourney, waitClosed, type BrowserJourney } from '../helpers/browser.js';
 
 if (!hasChromium) console.log(`[e2e] SKIPPED the milestone-plan journey: ${CHROMIUM} not found (apt-get install -y chromium fonts-noto-cjk)`);
 
@@ -327,6 +329,43 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await shot(page, '04d-goals-after');
   });
 
+  it('moves the project to 竣工 by the stage form: completing 竣工验收 on the same date is offered and done', { timeout: 90_000 }, async () => {
+    await page.goto(`${base}/projects/${projectId}?tab=plan`);
+    await row('acceptance').getByText('未开始').waitFor();
+    await page.getByRole('button', { name: cjkButton('变更阶段') }).click();
+    const transition = modal(page, `变更阶段：${PROJECT}`);
+    await pickOption(page, transition.getByLabel('变更为'), '竣工', transition.locator('.ant-select-content-has-value').filter({ hasText: '竣工' }));
+    await transition.getByLabel('日期').fill('2026-06-09');
+    await transition.getByRole('button', { name: cjkButton('确认变更') }).click();
+    await transition.waitFor({ state: 'hidden' });
+    const offer = page.locator('.ant-modal-confirm').filter({ hasText: '同时将里程碑『竣工验收』标为已完成（实际日期 2026-06-09）？' });
+    await offer.waitFor();
+    await settleScreen(page);
+    await shot(page, '04e-milestone-offer', false);
+    await offer.getByRole('button', { name: '标为已完成' }).click();
+    await offer.waitFor({ state: 'hidden' });
+    await expect.poll(() => row('acceptance').getByText('已完成').count()).toBe(1);
+    await expect.poll(() => page.locator('[data-stage="completed"]').count()).toBeGreaterThan(0);
+    // The completion went through the milestone API: its own audit row, with the stage's date.
+    const audit = await container.deps.db.selectFrom('auditLog').innerJoin('milestones', 'milestones.id', 'auditLog.objectId').select(['milestones.actualDate']).where('auditLog.action', '=', 'milestone.complete').where('milestones.code', '=', 'acceptance').execute();
+    expect(audit).toEqual([{ actualDate: '2026-06-09' }]);
+  });
+
+  it('gives the project its own 序时 plan curve on the plan tab', async () => {
+    const card = page.getByTestId('plan-curve');
+    await card.getByTestId('plan-curve-source').getByText('按月平均（已过月数 ÷ 12）').waitFor();
+    await card.getByTestId('plan-curve-own').click();
+    await card.getByLabel('6月').fill('45');
+    await card.getByTestId('plan-curve-save').click();
+    await card.getByTestId('plan-curve-source').getByText('本项目月度计划曲线').waitFor();
+    await card.scrollIntoViewIfNeeded();
+    await settleScreen(page);
+    await shot(page, '04f-plan-curve', false);
+    const row = await container.deps.db.selectFrom('projectPlanCurves').select(['year', 'curve']).where('projectId', '=', projectId).executeTakeFirstOrThrow();
+    expect(row.year).toBe(2026);
+    expect((JSON.parse(row.curve) as number[])[5]).toBe(4500);
+  });
+
   it('shows the project on the portfolio Gantt with its baseline, and a row opens the plan', async () => {
     await page.getByRole('menu').getByText('甘特图').click();
     await page.waitForURL('**/gantt');
@@ -393,7 +432,7 @@ describe.skipIf(!hasChromium)('milestone-plan journey (browser)', () => {
     await page.getByTestId('calendar-table').getByText('劳动节').first().waitFor();
     expect(await page.getByTestId('calendar-provisional').count()).toBe(0);
     await page.goto(`${base}/settings/calendar?year=2027`);
-    await page.getByTestId('calendar-provisional').getByText('2027 年的安排为预排').waitFor();
+    await page.getByTestId('calendar-provisional').getByText('2027 年的安排为预排（待国务院办公厅通知发布后更新）').waitFor();
     await settleScreen(page);
     await shot(page, '09-calendar-2027');
   });

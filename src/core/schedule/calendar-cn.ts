@@ -7,6 +7,12 @@
  * 2027: the State Council publishes the arrangement in November or December of the year before.
  * Until it is entered, 2027 carries only the statutory holidays of 全国年节及纪念日放假办法 (2024
  * revision) on their 2027 dates, without 调休 — marked provisional so the office knows to update it.
+ * (Searched for 国务院办公厅关于2027年部分节假日安排的通知 on 2026-11-27: not found, so not entered.
+ * Never enter dates from anything but the notice itself.)
+ *
+ * When a release enters a year's notice (or corrects a year), raise that year's revision in
+ * SHIPPED_CALENDAR_REVISIONS: databases then rewrite the year's shipped days on their next start,
+ * keeping the days their administrators set by hand (src/core/schedule/calendar-shipping.ts).
  */
 export interface CalendarDay {
   date: string;
@@ -48,3 +54,6 @@ export const SHIPPED_CALENDAR: CalendarDay[] = [
   ...range('2027-09-15', '2027-09-15', '中秋节', true),
   ...range('2027-10-01', '2027-10-03', '国庆节', true),
 ];
+
+/** The revision of each shipped year's data; raise it when the data of that year changes. */
+export const SHIPPED_CALENDAR_REVISIONS: Readonly<Record<number, number>> = { 2026: 1, 2027: 1 };

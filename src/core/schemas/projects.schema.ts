@@ -213,6 +213,15 @@ export const transitionSchema = z.strictObject({
 });
 export type TransitionInput = z.infer<typeof transitionSchema>;
 
+/**
+ * A transition's answer: the project as moved, and the open milestone of its plan that marks
+ * the new stage (null when none), which the web offers to complete with the same date.
+ */
+export const transitionResultSchema = projectSchema.extend({
+  milestoneOffer: z.object({ milestoneId: z.string(), name: z.string(), version: z.number(), date: z.string() }).nullable(),
+});
+export type TransitionResult = z.infer<typeof transitionResultSchema>;
+
 export const stageEventSchema = z.object({
   id: z.string(),
   fromStage: stageSchema.nullable(),

@@ -17,6 +17,8 @@ import * as m0018 from './0018-cockpit-indexes.js';
 import * as m0019 from './0019-cockpit-sums-flows-paced.js';
 import * as m0020 from './0020-drop-superseded-indexes.js';
 import * as m0021 from './0021-since-start-investment.js';
+import * as m0022 from './0022-calendar-shipped.js';
+import * as m0023 from './0023-project-plan-curves.js';
 
 /** Every migration, in order. Static imports so the bundled server carries them. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +40,6 @@ export const migrations: Record<string, Migration> = {
   '0019-cockpit-sums-flows-paced': m0019,
   '0020-drop-superseded-indexes': m0020,
   '0021-since-start-investment': m0021,
+  '0022-calendar-shipped': m0022,
+  '0023-project-plan-curves': m0023,
 };

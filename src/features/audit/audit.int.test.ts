@@ -6,6 +6,7 @@ import { STRONG_PASSWORD, manualClock, startTestApp, type Session, type TestApp 
 import { Actor } from '../shared/context.js';
 import { dispatchScenarios } from './audit-dispatch-scenarios.js';
 import { bulletinScenarios } from './audit-bulletin-scenarios.js';
+import { planCurveScenarios } from './audit-plan-curve-scenarios.js';
 
 const MUTATING = Object.keys(ROUTE_MATRIX).filter((k) => /^(POST|PUT|PATCH|DELETE) /.test(k));
 
@@ -286,6 +287,7 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
     'POST /api/meetings/:id/close': async () => ({ status: (await t.request(coordinator, 'POST', `/api/meetings/${meetingId}/close`, { headers: { 'if-match': '"3"' } })).statusCode, action: 'meeting.close' }),
     ...dispatchScenarios({ t: () => t, coordinator: () => coordinator, projectId: () => projectId }),
     ...bulletinScenarios({ t: () => t, coordinator: () => coordinator }),
+    ...planCurveScenarios({ t: () => t, coordinator: () => coordinator, projectId: () => projectId }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

@@ -141,7 +141,7 @@ export const goalsRepository = {
     return db
       .selectFrom('projects')
       .innerJoin('units', 'units.id', 'projects.unitId')
-      .select(['projects.id', 'projects.name', 'projects.stage', 'projects.projectType', 'projects.annualPlanInvestment', 'projects.ytdInvestment', 'units.name as leadUnitName'])
+      .select(['projects.id', 'projects.unitId', 'projects.name', 'projects.stage', 'projects.projectType', 'projects.annualPlanInvestment', 'projects.ytdInvestment', 'units.name as leadUnitName'])
       .where((eb) => live(eb))
       .where('units.path', 'like', `${prefix}%`)
       .where((eb) => eb.or([eb('projects.ytdInvestment', '>', 0), eb('projects.annualPlanInvestment', '>', 0)]))

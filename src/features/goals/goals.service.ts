@@ -4,6 +4,7 @@ import { AppError } from '../../core/errors.js';
 import { goalProgress, subtreeTotals, type GoalActuals } from '../../core/goals/goal-progress.js';
 import { byRisk, candidateRisk, investmentRisk } from '../../core/goals/goal-risk.js';
 import { newId } from '../../core/ids.js';
+import { resolvePlanCurve } from '../../core/schedule/pace.js';
 import { elapsedMonths, expectedByNow, timeProgressShare } from '../../core/schedule/time-progress.js';
 import {
   FLOW_METRICS,
@@ -27,6 +28,7 @@ import { updateVersioned } from '../../db/helpers/versioned.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { scopePrefix, type Actor, type Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
+import { planCurvesRepository } from '../plan-curves/plan-curves.repository.js';
 import { goalsRepository } from './goals.repository.js';
 
 type GoalRow = NonNullable<Awaited<ReturnType<typeof goalsRepository.find>>>;
@@ -237,19 +239,25 @@ export function createGoalsService(deps: Deps, audit: AuditService) {
 
     // Investment: 本年累计完成投资 exists for the current year only.
     if (year !== Number(asOf.slice(0, 4))) return { ...head, counting: [], candidates: [] };
-    const [rows, goal] = await Promise.all([goalsRepository.investing(deps.db, unit.path), goalsRepository.find(deps.db, unitId, year)]);
-    // Each project is held to the same pace as the unit's investment target (its curve, or its quarters, or months ÷ 12).
+    const [rows, goal, pace] = await Promise.all([goalsRepository.investing(deps.db, unit.path), goalsRepository.find(deps.db, unitId, year), planCurvesRepository.paceData(deps.db, year)]);
+    // Each project is paced by the one resolver (its own curve → its lead unit's → parents' →
+    // months ÷ 12), with the goal unit's quarterly split standing in for a curve at that unit.
     const months = elapsedMonths(year, asOf);
     const quarters = fromJsonText<GoalQuarters>(goal?.quarters ?? null)?.investment;
     const target = goal?.investmentTarget ? Number(goal.investmentTarget) : 0;
-    const share = quarters && target > 0 ? expectedByNow(target, months, { quarters }) / target : timeProgressShare(months, fromJsonText<number[]>(goal?.planCurve ?? null));
+    const shareOf = (r: { id: string; unitId: string }) => {
+      const own = resolvePlanCurve(pace.projectCurves.get(r.id), pace.unitPaths.get(r.unitId) ?? '', pace.unitCurves);
+      const belowGoalUnit = own.source === 'project' || (!!own.unitId && own.unitId !== unitId && (pace.unitPaths.get(own.unitId) ?? '').startsWith(unit.path));
+      if (!belowGoalUnit && quarters && target > 0) return expectedByNow(target, months, { quarters }) / target;
+      return timeProgressShare(months, own.curve);
+    };
     const counting: CountingProject[] = rows
       .filter((r) => (r.ytdInvestment ?? 0) > 0)
       .map((r) => ({ id: r.id, name: r.name, stage: stageOf(r.stage), leadUnitName: r.leadUnitName, date: null, ytdInvestment: r.ytdInvestment }))
       .sort(byInvestment);
     const candidates: CandidateProject[] = [];
     for (const r of rows) {
-      const verdict = r.annualPlanInvestment ? investmentRisk({ annualPlanInvestment: r.annualPlanInvestment, ytdInvestment: r.ytdInvestment }, share) : null;
+      const verdict = r.annualPlanInvestment ? investmentRisk({ annualPlanInvestment: r.annualPlanInvestment, ytdInvestment: r.ytdInvestment }, shareOf(r)) : null;
       if (verdict) candidates.push({ id: r.id, name: r.name, stage: stageOf(r.stage), leadUnitName: r.leadUnitName, plannedDate: null, annualPlanInvestment: r.annualPlanInvestment, ytdInvestment: r.ytdInvestment, ...verdict });
     }
     return { ...head, counting, candidates: candidates.sort(byRisk) };

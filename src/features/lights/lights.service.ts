@@ -4,7 +4,9 @@ import { newId } from '../../core/ids.js';
 import { evaluateLight, type LightInput } from '../../core/lights/evaluate.js';
 import { DEFAULT_LIGHT_RULES, lightRulesSchema, type LightColor, type LightRule } from '../../core/lights/light-rules.js';
 import { addCalendarDays } from '../../core/schedule/working-days.js';
-import { elapsedMonths, isValidCurve, timeProgressShare } from '../../core/schedule/time-progress.js';
+import { resolvePlanCurve } from '../../core/schedule/pace.js';
+import { elapsedMonths, timeProgressShare } from '../../core/schedule/time-progress.js';
+import { planCurvesRepository } from '../plan-curves/plan-curves.repository.js';
 import { stageSchema } from '../../core/stages.js';
 import type { Db } from '../../db/database.js';
 import type { AuditService } from '../audit/audit.service.js';
@@ -49,17 +51,6 @@ export function createLightsService(deps: Deps, audit: AuditService) {
     return { rules: parsed.success ? parsed.data : [...DEFAULT_LIGHT_RULES], version: row.version };
   }
 
-  /** Plan curves (序时 overrides) of the year, by unit, from the goals. */
-  async function curves(db: Db, year: number): Promise<Map<string, number[]>> {
-    const rows = await db.selectFrom('goals').select(['unitId', 'planCurve']).where('year', '=', year).where('planCurve', 'is not', null).execute();
-    const out = new Map<string, number[]>();
-    for (const r of rows) {
-      const curve = JSON.parse(r.planCurve!) as number[];
-      if (isValidCurve(curve)) out.set(r.unitId, curve);
-    }
-    return out;
-  }
-
   async function recompute(ids: readonly string[] | null, asOf?: string): Promise<RecomputeResult> {
     const db = deps.db;
     const now = deps.clock.now();
@@ -71,12 +62,12 @@ export function createLightsService(deps: Deps, audit: AuditService) {
     const streak = Math.max(1, ...rules.filter((r) => r.enabled && r.kind === 'yellow-streak').map((r) => r.thresholds.months ?? 1));
 
     // Everything is read before the write transaction (SQLite has one connection; PG a pool).
-    const [projects, milestones, history, current, curveByUnit, ...extra] = await Promise.all([
+    const [projects, milestones, history, current, pace, ...extra] = await Promise.all([
       lightsRepository.projects(db, ids),
       lightsRepository.openMilestones(db, ids, addCalendarDays(today, lookAhead)),
       lightsRepository.history(db, ids, month, streak),
       lightsRepository.current(db, ids, month),
-      curves(db, year),
+      planCurvesRepository.paceData(db, year),
       ...sources.map((s) => s.facts(db, ids, today)),
     ]);
     const msByProject = groupBy(milestones, (m) => m.projectId);
@@ -95,7 +86,7 @@ export function createLightsService(deps: Deps, audit: AuditService) {
         stage: stageSchema.catch('reserve').parse(p.stage),
         investment:
           p.annualPlanInvestment && p.annualPlanInvestment > 0
-            ? { annualPlan: p.annualPlanInvestment, completedThisYear: p.ytdInvestment ?? 0, timeShare: timeProgressShare(months, curveByUnit.get(p.unitId)) }
+            ? { annualPlan: p.annualPlanInvestment, completedThisYear: p.ytdInvestment ?? 0, timeShare: timeProgressShare(months, resolvePlanCurve(pace.projectCurves.get(p.id), pace.unitPaths.get(p.unitId) ?? '', pace.unitCurves).curve) }
             : null,
         plannedStart: p.plannedStartDate,
         actualStart: p.actualStartDate,

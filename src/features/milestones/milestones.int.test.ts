@@ -134,6 +134,11 @@ describe.each(databaseVariants())('milestone plans on $name', (variant) => {
 
   it('reminds owners once, before and after the due date', async () => {
     const zoneStaff = await t.loginAs('unit-staff', { unitId: zoneId });
+    // 招拍挂 (the land bureau's) is moved to end on Wednesday 22 July: within 3 working days of Monday the 20th.
+    const sale = node(await plan(), 'land-sale');
+    expect(sale.ownerUnitId).toBe(landId);
+    const moved = await t.request(pmo, 'PATCH', `/api/milestones/${sale.id}`, { body: { plannedStart: '2026-07-13', plannedEnd: '2026-07-22', reason: '挂牌公告期顺延' }, headers: ifMatch(sale.version) });
+    expect(moved.statusCode, moved.body).toBe(200);
     const n1 = await t.container.services.notifications.remindMilestones();
     const n2 = await t.container.services.notifications.remindMilestones();
     expect(n1).toBeGreaterThan(0);
@@ -142,7 +147,10 @@ describe.each(databaseVariants())('milestone plans on $name', (variant) => {
     const inbox = (await t.request(zoneStaff, 'GET', '/api/notifications')).json<{ unread: number; items: { id: string; kind: string; title: string }[] }>();
     expect(inbox.unread).toBeGreaterThan(0);
     expect(inbox.items.find((i) => i.title.includes('立项备案'))).toMatchObject({ kind: 'milestone-overdue' });
-    expect((await t.request(landStaff, 'GET', '/api/notifications')).json<{ items: { title: string }[] }>().items.some((i) => i.title.includes('立项备案'))).toBe(false);
+    const landInbox = (await t.request(landStaff, 'GET', '/api/notifications')).json<{ items: { kind: string; title: string }[] }>().items;
+    expect(landInbox.some((i) => i.title.includes('立项备案'))).toBe(false);
+    // The "before due" reminder: sent once to the owner unit, titled as due soon.
+    expect(landInbox.filter((i) => i.title.includes('招拍挂'))).toEqual([expect.objectContaining({ kind: 'milestone-due', title: '节点即将到期：高端数控机床项目 · 招拍挂（摘牌）' })]);
     await t.request(zoneStaff, 'POST', '/api/notifications/read-all');
     expect((await t.request(zoneStaff, 'GET', '/api/notifications')).json<{ unread: number }>().unread).toBe(0);
   });

@@ -24,6 +24,11 @@ export const milestonesRepository = {
     return withNames(db).where('milestones.projectId', '=', projectId).orderBy('milestones.seq').execute();
   },
 
+  /** The plan's milestones that mark a stage (for the offer a stage transition makes). */
+  stageMarkers(db: Kysely<Database>, projectId: string) {
+    return db.selectFrom('milestones').select(['id', 'name', 'seq', 'stage', 'actualDate', 'version']).where('projectId', '=', projectId).where('stage', 'is not', null).execute();
+  },
+
   find(db: Kysely<Database>, id: string) {
     return withNames(db).where('milestones.id', '=', id).executeTakeFirst();
   },

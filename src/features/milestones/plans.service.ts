@@ -3,6 +3,7 @@ import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import type { Insertable, Kysely } from 'kysely';
 import { movePlan, PlanMoveError } from '../../core/schedule/baseline.js';
+import { stageOfferFor } from '../../core/schedule/stage-sync.js';
 import { checkPlan, generatePlan, milestoneStatus, PlanError, type PlannedNode } from '../../core/schedule/plan.js';
 import { addCalendarDays, ISO_DATE_RE, workingDaysBetween, type WorkCalendar } from '../../core/schedule/working-days.js';
 import type { AttachmentRef } from '../../core/schemas/attachments.schema.js';
@@ -24,7 +25,8 @@ import type { TemplatesService } from './templates.service.js';
  * Project plans (节点计划): a template applied from an anchor date, adjusted by the coordinator,
  * approved once (the first approval freezes the baseline), then moved only with a reason. Owners
  * complete their milestones; completing one that marks a stage (开工, 竣工, 投产) offers the stage
- * move to the caller — the project's stage itself changes only through the stage transition.
+ * move to the caller — the project's stage itself changes only through the stage transition
+ * (which in turn offers the matching milestone: src/core/schedule/stage-sync.ts).
  */
 export function toMilestone(r: MilestoneRow, today: string, cal: WorkCalendar, attachments: AttachmentRef[] = []): Milestone {
   const status = milestoneStatus(r, today);
@@ -292,8 +294,7 @@ export function createPlansService(deps: Deps, audit: AuditService, projects: Pr
         await audit.record(trx, actor, { action: 'milestone.complete', objectType: 'milestone', objectId: id, unitId: before.unitId, before, after: { ...values, attachments: files.map((f) => ({ id: f.id, fileName: f.fileName })) } });
       });
       const project = await projects.findVisible(actor, before.projectId);
-      const target = before.stage as Stage | null;
-      const suggestedStage = target && project.stage !== 'dropped' && stageIndex(target) > stageIndex(project.stage as Stage) ? target : null;
+      const suggestedStage = stageOfferFor(before.stage as Stage | null, project.stage as Stage);
       return { milestone: await reread(id), suggestedStage };
     },
 

@@ -9,6 +9,7 @@ import {
   projectListItemSchema,
   projectSchema,
   stageEventSchema,
+  transitionResultSchema,
   transitionSchema,
   updateProjectSchema,
 } from '../../core/schemas/projects.schema.js';
@@ -136,7 +137,7 @@ export function registerProjectsRoutes(app: App, projects: ProjectsService, audi
         summary: '变更阶段（需 If-Match；退回、终止须填原因）/ move to another stage (If-Match; a reason to go back or drop)',
         params: idParamsSchema,
         body: transitionSchema,
-        response: { 200: projectSchema },
+        response: { 200: transitionResultSchema },
       },
     },
     async (request, reply) => withEtag(reply, await projects.transition(request.actor, request.params.id, requireIfMatch(request), request.body)),

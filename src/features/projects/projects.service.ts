@@ -5,7 +5,8 @@ import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
 import { computePipeline, periodOf, type PipelineFigures } from '../../core/pipeline.js';
 import { changedExtraValues, mergeExtraValues } from '../../core/schemas/extra-fields.schema.js';
-import type { CreateProjectInput, ListProjectsQuery, Project, ProjectListItem, StageEvent, TransitionInput, UpdateProjectInput } from '../../core/schemas/projects.schema.js';
+import type { CreateProjectInput, ListProjectsQuery, Project, ProjectListItem, StageEvent, TransitionInput, TransitionResult, UpdateProjectInput } from '../../core/schemas/projects.schema.js';
+import { milestoneOfferFor } from '../../core/schedule/stage-sync.js';
 import { STAGES, STAGE_DATE_FIELD, checkTransition, type Stage } from '../../core/stages.js';
 import type { Database } from '../../db/database.js';
 import { translateDbError } from '../../db/helpers/errors.js';
@@ -14,6 +15,7 @@ import { updateVersioned } from '../../db/helpers/versioned.js';
 import type { AttachmentsService } from '../attachments/attachments.service.js';
 import type { AuditService } from '../audit/audit.service.js';
 import { scopePrefix, type Actor, type Deps } from '../shared/context.js';
+import { milestonesRepository } from '../milestones/milestones.repository.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
 import { projectsRepository, type ProjectFilters, type ProjectRow, type ProjectScope } from './projects.repository.js';
@@ -239,9 +241,11 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
     /**
      * Moves a project to another stage, with its date, evidence (a note and/or files uploaded
      * beforehand, linked to the stage event in the same transaction) and, when needed, a reason.
-     * Neither note nor file is required: many changes are recorded after the fact.
+     * Neither note nor file is required: many changes are recorded after the fact. A forward
+     * move also names the plan's open milestone marking the new stage (开工 …) for the caller to
+     * offer: completing it stays the milestone API's job (its own version check and audit).
      */
-    async transition(actor: Actor, id: string, expectedVersion: number, input: TransitionInput): Promise<Project> {
+    async transition(actor: Actor, id: string, expectedVersion: number, input: TransitionInput): Promise<TransitionResult> {
       const now = deps.clock.now().toISOString();
       const date = input.date ?? today();
       if (date > today()) throw new AppError('VALIDATION_FAILED', { field: 'date', reason: '日期不能晚于今天 / the date cannot be in the future' });
@@ -280,7 +284,8 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
           before: { stage: from },
           after: { stage: input.to, date, note: input.note ?? null, reason: input.reason ?? null, skipped: check.skipped, attachments: files.map((f) => ({ id: f.id, fileName: f.fileName })) },
         });
-        return after;
+        const milestoneOffer = milestoneOfferFor(await milestonesRepository.stageMarkers(trx, id), input.to, date, check.backwards);
+        return { ...after, milestoneOffer };
       });
     },
 

@@ -17,6 +17,7 @@ import { mayComplete, STATUS_COLORS } from './milestone-labels.js';
 import { MilestoneEditModal } from './MilestoneEditModal.js';
 import { MilestoneList } from './MilestoneList.js';
 import { useApprovePlan, usePlan } from './milestones.queries.js';
+import { PlanCurveCard } from './PlanCurveCard.js';
 import { PlanHistory } from './PlanHistory.js';
 import { useStageOffer } from './StageOffer.js';
 
@@ -71,12 +72,17 @@ export function PlanTab({ project }: { project: Project }) {
   const writable = !project.archived;
 
   if (!p) {
-    return perms.apply && writable ? (
-      <ApplyPlanCard project={project} onDone={() => showSuccess(t('ms.apply.done'))} />
-    ) : (
-      <Card size="small">
-        <Typography.Text type="secondary">{t('ms.apply.none')}</Typography.Text>
-      </Card>
+    return (
+      <Flex vertical gap={16}>
+        {perms.apply && writable ? (
+          <ApplyPlanCard project={project} onDone={() => showSuccess(t('ms.apply.done'))} />
+        ) : (
+          <Card size="small">
+            <Typography.Text type="secondary">{t('ms.apply.none')}</Typography.Text>
+          </Card>
+        )}
+        <PlanCurveCard projectId={project.id} archived={project.archived} />
+      </Flex>
     );
   }
 
@@ -169,6 +175,7 @@ export function PlanTab({ project }: { project: Project }) {
         <Gantt rows={rows} today={data.today} kind="plan" labelTitle={t('ms.col.node')} testId="plan-gantt" maxHeight={720} />
       </Card>
       <PlanHistory projectId={project.id} milestones={list} />
+      <PlanCurveCard projectId={project.id} archived={project.archived} />
       {dialog?.kind === 'edit' && <MilestoneEditModal milestone={dialog.m} approved={approved} onClose={() => setDialog(null)} onSaved={() => (setDialog(null), showSuccess(t('common.saved')))} />}
       {dialog?.kind === 'complete' && (
         <CompleteModal

@@ -1,6 +1,6 @@
 import { Alert, Form, Input, Modal, Select, Typography } from 'antd';
 import { useState } from 'react';
-import type { Project } from '../../../core/schemas/projects.schema.js';
+import type { Project, TransitionResult } from '../../../core/schemas/projects.schema.js';
 import { STAGES, checkTransition, type Stage } from '../../../core/stages.js';
 import { ConflictAlert, conflictCurrent } from '../../components/ConflictAlert.js';
 import { AttachmentUpload } from '../attachments/AttachmentUpload.js';
@@ -8,6 +8,7 @@ import { deleteAttachment } from '../attachments/attachments.queries.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { errorText } from '../../lib/errors.js';
 import { StageTag, stageOptions } from './project-labels.js';
+import { useMilestoneOffer } from '../milestones/MilestoneOffer.js';
 import { useTransition } from './projects.queries.js';
 
 /** What the transition form needs of a project (a kanban card or the full record). */
@@ -39,12 +40,14 @@ const todayIso = () => {
  * note and/or files, uploaded as they are chosen and linked by the change), and a reason when
  * moving back, dropping or reviving. `to` and `date` pre-fill the form (e.g. 开工 on the day the
  * 开工 milestone was done). The server has the last word on
- * the rules (e.g. no 开工 before 签约 for industrial projects); its message shows here.
+ * the rules (e.g. no 开工 before 签约 for industrial projects); its message shows here. When the
+ * plan has an open milestone marking the new stage, the answer names it and completing it is offered.
  */
 export function TransitionModal({ project, to, date, onClose, onDone }: { project: TransitionTarget; to?: Stage; date?: string; onClose: () => void; onDone: (p: Project) => void }) {
   const { t, lang } = useI18n();
   const [form] = Form.useForm<Values>();
   const transition = useTransition();
+  const offerMilestone = useMilestoneOffer();
   const [version, setVersion] = useState(project.version);
   const [stage, setStage] = useState(project.stage);
   const [conflict, setConflict] = useState<Project | null>(null);
@@ -70,7 +73,10 @@ export function TransitionModal({ project, to, date, onClose, onDone }: { projec
         },
       },
       {
-        onSuccess: onDone,
+        onSuccess: (p: TransitionResult) => {
+          onDone(p);
+          offerMilestone(p);
+        },
         onError: (err) => {
           const current = conflictCurrent<Project>(err);
           if (current) setConflict(current);

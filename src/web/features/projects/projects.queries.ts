@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { PipelineFigures } from '../../../core/pipeline.js';
 import type { AuditEntry } from '../../../core/schemas/audit.schema.js';
 import type { ExtraField } from '../../../core/schemas/extra-fields.schema.js';
-import type { CreateProjectInput, Project, ProjectListItem, StageEvent, TransitionInput, UpdateProjectInput } from '../../../core/schemas/projects.schema.js';
+import type { CreateProjectInput, Project, ProjectListItem, StageEvent, TransitionInput, TransitionResult, UpdateProjectInput } from '../../../core/schemas/projects.schema.js';
 import type { Person, User } from '../../../core/schemas/users.schema.js';
 import type { Stage } from '../../../core/stages.js';
 import { api, type Page } from '../../api/client.js';
@@ -103,7 +103,7 @@ export const useUpdateProject = () =>
   useProjectsMutation(({ id, version, patch }: { id: string; version: number; patch: UpdateProjectInput }) => api.patch<Project>(projectPath(id), patch, { version }));
 
 export const useTransition = () =>
-  useProjectsMutation(({ id, version, input }: { id: string; version: number; input: TransitionInput }) => api.post<Project>(`${projectPath(id)}/transitions`, input, { version }));
+  useProjectsMutation(({ id, version, input }: { id: string; version: number; input: TransitionInput }) => api.post<TransitionResult>(`${projectPath(id)}/transitions`, input, { version }));
 
 export const useArchiveProject = () =>
   useProjectsMutation(({ id, version, reason }: { id: string; version: number; reason: string }) => api.post<Project>(`${projectPath(id)}/archive`, { reason }, { version }));
