@@ -48,6 +48,14 @@ export const openRoundSchema = z.strictObject({
 });
 export type OpenRoundInput = z.infer<typeof openRoundSchema>;
 
+/** 填报计划: whether a weekly round (周报) opens by itself each week; the monthly one always does. */
+export const reportScheduleInputSchema = z.strictObject({
+  weekly: z.boolean({ error: '请选择是否自动开启周报 / weekly must be true or false' }),
+});
+export type ReportScheduleInput = z.infer<typeof reportScheduleInputSchema>;
+export const reportScheduleSchema = z.object({ weekly: z.boolean(), version: z.number().int() });
+export type ReportSchedule = z.infer<typeof reportScheduleSchema>;
+
 export const roundSchema = z.object({
   id: z.string(),
   kind: roundKindSchema,

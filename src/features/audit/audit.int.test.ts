@@ -5,6 +5,7 @@ import { databaseVariants, type TestDatabase } from '../../../test/helpers/datab
 import { STRONG_PASSWORD, manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
 import { Actor } from '../shared/context.js';
 import { dispatchScenarios } from './audit-dispatch-scenarios.js';
+import { reportScheduleScenarios } from './audit-report-schedule-scenarios.js';
 import { bulletinScenarios } from './audit-bulletin-scenarios.js';
 
 const MUTATING = Object.keys(ROUTE_MATRIX).filter((k) => /^(POST|PUT|PATCH|DELETE) /.test(k));
@@ -286,6 +287,7 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
     'POST /api/meetings/:id/close': async () => ({ status: (await t.request(coordinator, 'POST', `/api/meetings/${meetingId}/close`, { headers: { 'if-match': '"3"' } })).statusCode, action: 'meeting.close' }),
     ...dispatchScenarios({ t: () => t, coordinator: () => coordinator, projectId: () => projectId }),
     ...bulletinScenarios({ t: () => t, coordinator: () => coordinator }),
+    ...reportScheduleScenarios({ t: () => t, coordinator: () => coordinator }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);
