@@ -103,8 +103,8 @@ export const reportInputSchema = z
     path: ['investment'],
     error: '土建、设备、其他之和须等于本月完成投资 / civil + equipment + other must equal the month’s investment',
   })
-  .refine((r) => !r.submit || r.progressText.length > 0, { path: ['progressText'], error: '提交前请填写形象进度 / describe the progress before submitting' })
-  .refine((r) => !r.submit || r.investment !== null, { path: ['investment'], error: '提交前请填写本月完成投资（没有则填 0）/ enter the month’s investment (0 if none) before submitting' });
+  .refine((r) => !r.submit || r.progressText.length > 0, { path: ['progressText'], error: '提交前请填写形象进度 / describe the progress before submitting' });
+// "Investment required on submit" depends on the round's kind (a 周报 has none), so the service checks it.
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 export const returnReportSchema = z.strictObject({

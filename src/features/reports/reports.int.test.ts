@@ -193,6 +193,10 @@ describe.each(databaseVariants())('progress reports on $name', (variant) => {
     expect(weekly.json()).toMatchObject({ period: '2026-W48', dueDate: '2026-11-27' });
     const res = await put(zoneStaff, `${weekly.json().id}:${ids.A}`, 1, { investment: wan(10), progressText: '设备调试' });
     expect(res.statusCode).toBe(400);
+    // Progress alone submits a weekly report (a monthly one also needs its investment).
+    const ok = await put(zoneStaff, `${weekly.json().id}:${ids.A}`, 1, { progressText: '设备调试', submit: true });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().status).toBe('submitted');
   });
 
   it('runs as a scheduled job that is safe to repeat (a new month opens once, reminders go once)', async () => {

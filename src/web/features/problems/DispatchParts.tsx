@@ -108,7 +108,7 @@ export function StepModal({ title, label, photos, photosLabel, onSubmit, onClose
         </Form.Item>
         {photos && (
           <Form.Item name="attachmentIds" label={photosLabel}>
-            <AttachmentUpload onBusyChange={setUploading} />
+            <AttachmentUpload onBusyChange={setUploading} downscaleImages />
           </Form.Item>
         )}
       </Form>
