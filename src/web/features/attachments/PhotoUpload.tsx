@@ -17,6 +17,8 @@ interface Props {
   existing?: readonly AttachmentRef[];
   addLabel: string;
   testId?: string;
+  /** A locked record: its photos only, no picker tile. */
+  readOnly?: boolean;
 }
 
 /**
@@ -26,7 +28,7 @@ interface Props {
  * 1600 px JPEG), and a refused one says why under the tiles. Shared by progress reports and
  * problem closing photos.
  */
-export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, testId = 'photo-upload' }: Props) {
+export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, testId = 'photo-upload', readOnly = false }: Props) {
   const { t, lang } = useI18n();
   const [files, setFiles] = useState<UploadFile<Attachment>[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
@@ -60,6 +62,7 @@ export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, t
           </Flex>
         </Image.PreviewGroup>
       )}
+      {!readOnly && (
       <Upload<Attachment>
         multiple
         listType="picture-card"
@@ -83,6 +86,7 @@ export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, t
           <span style={{ fontSize: 12 }}>{addLabel}</span>
         </Flex>
       </Upload>
+      )}
       {errors.length > 0 && <Alert type="error" showIcon title={errors.join('；')} data-testid={`${testId}-error`} />}
     </Flex>
   );
