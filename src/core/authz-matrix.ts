@@ -176,6 +176,8 @@ export const ROUTE_MATRIX: Record<string, RoutePolicy> = {
   'GET /api/report-rounds': { roles: PROJECT_READERS },
   'POST /api/report-rounds': { roles: { coordinator: 'allow' } },
   'GET /api/report-rounds/:id': { roles: PROJECT_READERS },
+  'GET /api/report-schedule': { roles: { coordinator: 'allow', leader: 'allow' } },
+  'PUT /api/report-schedule': { roles: { coordinator: 'allow' } },
   'GET /api/reports': { roles: PROJECT_READERS },
   'GET /api/reports/:id': { roles: PROJECT_READERS },
   'PUT /api/reports/:id': { roles: { coordinator: 'scoped', 'unit-staff': 'scoped' } },

@@ -23,6 +23,8 @@ if (!hasChromium) console.log(`[e2e] SKIPPED the meetings journey: ${CHROMIUM} n
 const PASSWORD = 'Str0ng!Passw0rd';
 const PMO = { username: 'mtg-pmo', displayName: '项目办刘洋' };
 const OWNER = { username: 'mtg-zsj', displayName: '招商局郑婷' };
+/** The zone's only account: the owner of the action given to the zone itself. */
+const ZONE_STAFF = { username: 'mtg-build', displayName: '经济区建设局钱工' };
 const PROJECTS = ['年产20万吨高端铝合金板带项目', '海上风电装备制造基地项目', '氢能综合利用产业园项目', '港口冷链物流综合体项目'];
 const TITLE = 'XX港经济区重大项目调度会';
 
@@ -67,7 +69,7 @@ describe.skipIf(!hasChromium)('meetings journey (browser)', () => {
         await user('mtg-shuji', '王建国', 'leader', root, '县委书记');
         await user('mtg-fenguan', '赵海涛', 'leader', root, '分管副县长');
         await user(OWNER.username, OWNER.displayName, 'unit-staff', zsj.id, '招商局项目专员');
-        await user('mtg-build', '经济区建设局钱工', 'unit-staff', zone.id);
+        await user(ZONE_STAFF.username, ZONE_STAFF.displayName, 'unit-staff', zone.id);
         for (const name of PROJECTS) await c.services.projects.create(cli, { name, leadUnitId: zone.id, stage: 'negotiating', projectType: 'industrial' });
       },
     });
@@ -171,6 +173,9 @@ describe.skipIf(!hasChromium)('meetings journey (browser)', () => {
     expect(await page.locator('[data-testid^="quick-outcome-"]').count()).toBe(0);
     expect(await page.getByTestId('meeting-close').count()).toBe(0);
     expect(await page.getByTestId('action-status').allTextContents()).toEqual(['办理中', '办理中', '办理中']);
+    // No person was named for the other two: the coordinator sees it at a glance.
+    await page.getByTestId('outcome-6月下旬开工').getByText('经济区规划建设局 · 未指定责任人').waitFor();
+    await page.getByTestId('outcome-明年上半年建成投产').getByText('XX港经济区管委会 · 未指定责任人').waitFor();
 
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('outcome-6月下旬开工').getByTestId('slip-supervision').click()]);
     expect(download.suggestedFilename()).toMatch(/^督办单-督办〔2026〕\d+号\.docx$/);
@@ -212,6 +217,29 @@ describe.skipIf(!hasChromium)('meetings journey (browser)', () => {
     expect(await owner.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
     await shot(owner, '06-owner-meeting-375');
     await ctx.close();
+  });
+
+  /** Signs `who` in on a phone and finds `title` in the bell; returns the page (closed by the caller). */
+  const inboxOf = async (username: string, title: string, name: string) => {
+    const ctx = await journey.browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai', viewport: { width: 375, height: 812 } });
+    const p = await ctx.newPage();
+    p.on('pageerror', (e) => pageErrors.push(e.message));
+    await signIn(p, username);
+    const bell = p.getByTestId('notification-bell');
+    await expect.poll(async () => Number(await bell.getAttribute('data-unread'))).toBeGreaterThan(0);
+    await settleScreen(p);
+    await bell.click();
+    await p.getByTestId('notification-panel').getByText(title).waitFor();
+    await p.waitForFunction(() => !document.querySelector('[class*="-enter-active"], [class*="-appear-active"]'));
+    await shot(p, name, false);
+    await ctx.close();
+  };
+
+  it('the zone’s action reaches the zone’s own staff, and the unstaffed bureau’s reaches the county 项目办', { timeout: 90_000 }, async () => {
+    // 经济区管委会 has one account (unit staff): the action given to the zone is theirs.
+    await inboxOf(ZONE_STAFF.username, '会议督办：明年上半年建成投产', '05b-zone-staff-bell-375');
+    // 经济区规划建设局 has no account and the zone no 项目办: the county 项目办 that held the meeting re-assigns it.
+    await inboxOf(PMO.username, '会议督办：6月下旬开工', '05c-pmo-bell-375');
   });
 
   it('opens the next meeting of the series with the previous meeting’s actions and their status', async () => {

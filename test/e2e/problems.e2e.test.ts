@@ -8,11 +8,12 @@
  *
  * Screenshots go to test-results/problems-*.png (gitignored).
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Container } from '../../src/container.js';
+import { readPackageParts, wordText } from '../../src/documents/docx-parts.js';
 import { DEFAULT_LADDER } from '../../src/core/dispatch/escalation.js';
 import { Actor, type Clock } from '../../src/features/shared/context.js';
 import { CHROMIUM, SHOTS, cjkButton, hasChromium, settleScreen, startJourney, type BrowserJourney } from '../helpers/browser.js';
@@ -147,6 +148,33 @@ describe.skipIf(!hasChromium)('problem-list journey (browser)', () => {
     await page.getByTestId('project-dispatch').getByText(PROBLEM, { exact: false }).waitFor();
     await settleScreen(page);
     await shot(page, '07-project-tab');
+    expect(journey.pageErrors).toEqual([]);
+  });
+  it('hands the problem’s project a 批示 and prints its 督办单 from the 督办事项 page', { timeout: 60_000 }, async () => {
+    const projectId = (await journey.container.deps.db.selectFrom('projects').select('id').executeTakeFirstOrThrow()).id;
+    const land = (await journey.container.deps.db.selectFrom('units').select('id').where('name', '=', '县自然资源和规划局').executeTakeFirstOrThrow()).id;
+    // The coordinator (signed in) records a leader's 批示 through the API, as the 批示 form does.
+    const id = await page.evaluate(
+      async ({ projectId, land }) => {
+        const me = await (await fetch('/api/me')).json();
+        const r = await fetch('/api/actions', { method: 'POST', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ projectId, title: '11月底前完成用地报批', ownerUnitId: land, deadline: '2026-11-30' }) });
+        return (await r.json()).id as string;
+      },
+      { projectId, land },
+    );
+    await page.goto(`${base}/actions?id=${id}`);
+    const drawer = page.getByTestId('action-drawer');
+    await drawer.getByText('11月底前完成用地报批').waitFor();
+    await drawer.getByText('未指定责任人').waitFor();
+    const [download] = await Promise.all([page.waitForEvent('download'), drawer.getByTestId('slip-supervision').click()]);
+    expect(download.suggestedFilename()).toMatch(/^督办单-督办〔2026〕\d+号\.docx$/);
+    const text = wordText((await readPackageParts(readFileSync(await download.path()), ['word/document.xml']))['word/document.xml']!);
+    expect(text).toContain('领导批示');
+    expect(text).toContain('11月底前完成用地报批');
+    expect(text).toContain('县自然资源和规划局');
+    expect(await drawer.getByTestId('slip-reminder').count()).toBe(1);
+    await settleScreen(page);
+    await shot(page, '08-action-slip');
     expect(journey.pageErrors).toEqual([]);
   });
 });

@@ -155,4 +155,65 @@ describe.skipIf(!hasChromium)('progress reports journey (browser)', () => {
     expect(journey.pageErrors).toEqual([]);
     expect(deskErrors).toEqual([]);
   });
+  it('opens this week’s 周报 from the web and turns on the weekly schedule', async () => {
+    await desk.goto(base + '/reports');
+    await desk.getByTestId('open-round-button').click();
+    const modal = desk.locator('.ant-modal').filter({ hasText: '本周周报' });
+    await modal.getByText('本周周报').click();
+    await modal.getByText(/本周五截止/).waitFor();
+    await modal.getByTestId('weekly-auto').click();
+    await desk.getByText('已开启每周自动周报').waitFor();
+    await settleScreen(desk);
+    await shot(desk, '08-desk-open-weekly', false);
+    await modal.getByRole('button', { name: cjkButton('开启') }).click();
+    await desk.getByText(/已开启 2026-W47 填报，共 \d+ 个项目/).waitFor();
+    await desk.getByTestId('round-select').getByText(/2026-W47（周报，2026-11-20 截止）/).waitFor();
+    expect((await journey.container.services.reportRounds.schedule()).weekly).toBe(true);
+  });
+
+  it('loads and submits the weekly report on a phone over a slow connection, the photo made small before it is sent', { timeout: 120_000 }, async () => {
+    const round = await journey.container.deps.db.selectFrom('reportRounds').select('id').where('kind', '=', 'weekly').executeTakeFirstOrThrow();
+    // A slow 3G link: 400 ms latency, ~50 KB/s down, ~25 KB/s up (Chromium's DevTools throttling).
+    const cdp = await phone.context().newCDPSession(phone);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 400, downloadThroughput: 50 * 1024, uploadThroughput: 25 * 1024 });
+    try {
+      await phone.goto(`${base}/reports?round=${round.id}`, { timeout: 90_000 });
+      const card = phone.getByTestId(`report-card-${PROJECT}`);
+      await card.getByText('未填报').waitFor({ timeout: 60_000 });
+      // What the page hands to fetch for an upload: its size and pixels (the wire body itself is not visible to the test).
+      await phone.evaluate(() => {
+        const w = window as unknown as { __uploads: Promise<{ size: number; width: number; height: number }>[] };
+        w.__uploads = [];
+        const original = window.fetch.bind(window);
+        window.fetch = (input, init) => {
+          if (String(input).includes('/api/attachments') && init?.body instanceof Blob) {
+            const body = init.body;
+            w.__uploads.push(createImageBitmap(body).then((b) => ({ size: body.size, width: b.width, height: b.height })));
+          }
+          return original(input, init);
+        };
+      });
+      await card.click();
+      const drawer = phone.locator('.ant-drawer').filter({ hasText: PROJECT });
+      await drawer.getByTestId('report-progress').fill('2号厂房基础完成，本周开始主体施工', { timeout: 60_000 });
+      // A 4000×3000 phone photo (~1–2 MB) is sent as a ≤1600 px JPEG.
+      const big = await sharp({ create: { width: 4000, height: 3000, channels: 3, background: '#888', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 92 }).toBuffer();
+      await drawer.locator('input[type=file]').setInputFiles({ name: '周报现场.jpg', mimeType: 'image/jpeg', buffer: big });
+      await drawer.locator('.ant-upload-list-item-done').first().waitFor({ timeout: 90_000 });
+      const sent = await phone.evaluate(() => Promise.all((window as unknown as { __uploads: Promise<{ size: number; width: number; height: number }>[] }).__uploads));
+      expect(sent).toHaveLength(1);
+      expect(Math.max(sent[0]!.width, sent[0]!.height)).toBe(1600);
+      expect(sent[0]!.size).toBeLessThan(big.length / 2);
+      await drawer.getByTestId('report-submit').click();
+      // The form locks once the server has it (a toast may come and go while the slow link still loads the list).
+      await drawer.getByText(/已提交的报告不能修改/).waitFor({ timeout: 60_000 });
+      await settleScreen(phone);
+      await shot(phone, '09-phone-weekly-slow', false);
+      expect(journey.pageErrors).toEqual([]);
+    } finally {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+      await cdp.detach();
+    }
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { completionRate, cumulativeAt, isLateSubmission, isMissing, monthlyPeriod, periodOf, previousMonth, splitMatches, weeklyPeriod } from './report-rules.js';
+import { calendarOf, isWorkingDay } from '../schedule/working-days.js';
+import { completionRate, cumulativeAt, isLateSubmission, isMissing, monthlyPeriod, periodOf, previousMonth, scheduledWeeklyRound, splitMatches, weeklyPeriod } from './report-rules.js';
 
 describe('report periods', () => {
   it('opens a month due on the 25th, clamped to short months', () => {
@@ -13,6 +14,19 @@ describe('report periods', () => {
     expect(periodOf('weekly', '2026-W60')).toBeNull();
     expect(periodOf('monthly', '2026-13')).toBeNull();
     expect(periodOf('monthly', '2026-01')?.end).toBe('2026-01-31');
+  });
+  it('opens the weekly round on the week’s first working day, due on Friday or the last working day before it', () => {
+    const plain = calendarOf([]);
+    const working = (cal: typeof plain) => (d: string) => isWorkingDay(cal, d);
+    expect(scheduledWeeklyRound('2026-11-23', working(plain))).toMatchObject({ period: '2026-W48', start: '2026-11-23', dueDate: '2026-11-27' });
+    expect(scheduledWeeklyRound('2026-11-29', working(plain))?.period).toBe('2026-W48'); // a late job still opens it
+    // Monday a holiday: opened on Tuesday, not before. Friday a holiday: due Thursday.
+    const cal = calendarOf([{ date: '2026-11-23', kind: 'holiday' }, { date: '2026-11-27', kind: 'holiday' }]);
+    expect(scheduledWeeklyRound('2026-11-23', working(cal))).toBeNull();
+    expect(scheduledWeeklyRound('2026-11-24', working(cal))).toMatchObject({ period: '2026-W48', dueDate: '2026-11-26' });
+    // 国庆: no working day Monday to Friday, no weekly round.
+    const golden = calendarOf(['2026-10-05', '2026-10-06', '2026-10-07', '2026-10-08', '2026-10-09'].map((date) => ({ date, kind: 'holiday' as const })));
+    expect(scheduledWeeklyRound('2026-10-07', working(golden))).toBeNull();
   });
   it('steps back a month', () => {
     expect(previousMonth('2026-01')).toBe('2025-12');

@@ -42,6 +42,20 @@ export function weeklyPeriod(date: string): Period {
   return { kind: 'weekly', period: `${isoYear}-W${pad(week)}`, start: day(0), end: day(6), dueDate: day(4) };
 }
 
+/**
+ * The weekly round the schedule opens on `today` (周调度: opened on the week's first working day,
+ * normally Monday; due on its Friday, or on the last working day before it when Friday is a
+ * holiday). Null before the week's first working day, and for a week with no working day from
+ * Monday to Friday (国庆, 春节): there is no weekly 调度 then. `isWorking` is the work calendar.
+ */
+export function scheduledWeeklyRound(today: string, isWorking: (date: string) => boolean): Period | null {
+  const p = weeklyPeriod(today);
+  const monday = parse(p.start).getTime();
+  const weekdays = [0, 1, 2, 3, 4].map((n) => iso(new Date(monday + n * 86_400_000))).filter(isWorking);
+  if (weekdays.length === 0 || today < weekdays[0]!) return null;
+  return { ...p, dueDate: weekdays[weekdays.length - 1]! };
+}
+
 /** Parses "2026-11" / "2026-W48" back into its period; null when malformed. */
 export function periodOf(kind: RoundKind, period: string, dueDay = DEFAULT_DUE_DAY): Period | null {
   if (kind === 'monthly') {

@@ -48,6 +48,14 @@ export const openRoundSchema = z.strictObject({
 });
 export type OpenRoundInput = z.infer<typeof openRoundSchema>;
 
+/** 填报计划: whether a weekly round (周报) opens by itself each week; the monthly one always does. */
+export const reportScheduleInputSchema = z.strictObject({
+  weekly: z.boolean({ error: '请选择是否自动开启周报 / weekly must be true or false' }),
+});
+export type ReportScheduleInput = z.infer<typeof reportScheduleInputSchema>;
+export const reportScheduleSchema = z.object({ weekly: z.boolean(), version: z.number().int() });
+export type ReportSchedule = z.infer<typeof reportScheduleSchema>;
+
 export const roundSchema = z.object({
   id: z.string(),
   kind: roundKindSchema,
@@ -95,8 +103,8 @@ export const reportInputSchema = z
     path: ['investment'],
     error: '土建、设备、其他之和须等于本月完成投资 / civil + equipment + other must equal the month’s investment',
   })
-  .refine((r) => !r.submit || r.progressText.length > 0, { path: ['progressText'], error: '提交前请填写形象进度 / describe the progress before submitting' })
-  .refine((r) => !r.submit || r.investment !== null, { path: ['investment'], error: '提交前请填写本月完成投资（没有则填 0）/ enter the month’s investment (0 if none) before submitting' });
+  .refine((r) => !r.submit || r.progressText.length > 0, { path: ['progressText'], error: '提交前请填写形象进度 / describe the progress before submitting' });
+// "Investment required on submit" depends on the round's kind (a 周报 has none), so the service checks it.
 export type ReportInput = z.infer<typeof reportInputSchema>;
 
 export const returnReportSchema = z.strictObject({

@@ -5,6 +5,7 @@ import { databaseVariants, type TestDatabase } from '../../../test/helpers/datab
 import { STRONG_PASSWORD, manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
 import { Actor } from '../shared/context.js';
 import { dispatchScenarios } from './audit-dispatch-scenarios.js';
+import { reportScheduleScenarios } from './audit-report-schedule-scenarios.js';
 import { bulletinScenarios } from './audit-bulletin-scenarios.js';
 import { planCurveScenarios } from './audit-plan-curve-scenarios.js';
 
@@ -288,6 +289,7 @@ describe.each(databaseVariants())('audit trail on $name', (variant) => {
     ...dispatchScenarios({ t: () => t, coordinator: () => coordinator, projectId: () => projectId }),
     ...bulletinScenarios({ t: () => t, coordinator: () => coordinator }),
     ...planCurveScenarios({ t: () => t, coordinator: () => coordinator, projectId: () => projectId }),
+    ...reportScheduleScenarios({ t: () => t, coordinator: () => coordinator }),
     'POST /api/me/password': async () => {
       const u = await t.createUser('viewer', { username: 'pwchange' });
       const s = await t.login(u.username);

@@ -166,10 +166,13 @@ describe.each(databaseVariants())('meetings on $name', (variant) => {
     expect(items[1]).toMatchObject({ title: '6月下旬开工', ownerUnitId: ids.build, ownerUserId: null, deadline: '2026-06-30' });
     expect(items[2]).toMatchObject({ title: '明年上半年建成投产', leaderId: chairId, deadline: '2027-06-30' });
 
-    // The owner person for the first; both active staff of 规划建设局 for the second; nobody at the zone (no staff there).
+    // The owner person for the first; both active staff of 规划建设局 for the second; the zone has
+    // no account, so the third goes to the nearest ancestor's 项目办 (the county office) — every action reaches someone.
     const notes = await t.container.deps.db.selectFrom('notifications').select(['userId', 'kind', 'link', 'title']).where('kind', '=', 'action-assigned').execute();
-    expect(notes).toHaveLength(3);
+    expect(notes).toHaveLength(4);
     expect(notes.filter((n) => n.userId === ownerUserId)).toHaveLength(1);
+    expect(notes.filter((n) => n.title === '会议督办：6月下旬开工')).toHaveLength(2);
+    expect(notes.filter((n) => n.title === '会议督办：明年上半年建成投产').map((n) => n.userId)).toEqual([pmo.userId]);
     expect(notes[0]!.link).toMatch(new RegExp(`^/meetings/${meeting.id}\\?action=`));
     const inbox = (await t.request(investStaff, 'GET', '/api/notifications')).json();
     expect(inbox.items[0].title).toBe('会议督办：5月底前完成签约');
@@ -194,7 +197,7 @@ describe.each(databaseVariants())('meetings on $name', (variant) => {
       expect(r.json().error.code).toBe('MEETING_CLOSED');
     }
     expect(await t.container.deps.db.selectFrom('actionItems').select('id').execute()).toHaveLength(3);
-    expect(await t.container.deps.db.selectFrom('notifications').select('id').where('kind', '=', 'action-assigned').execute()).toHaveLength(3);
+    expect(await t.container.deps.db.selectFrom('notifications').select('id').where('kind', '=', 'action-assigned').execute()).toHaveLength(4);
   });
 
   it('opens the next meeting of the series with the previous meeting’s actions and their status now', async () => {

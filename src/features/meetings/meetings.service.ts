@@ -6,7 +6,8 @@ import type { CarryOver, CreateMeetingInput, Meeting, MeetingSeries, MeetingSumm
 import type { Database } from '../../db/database.js';
 import { updateVersioned } from '../../db/helpers/versioned.js';
 import type { AuditService } from '../audit/audit.service.js';
-import type { NewNotification, NotificationsService } from '../notifications/notifications.service.js';
+import type { NotificationsService } from '../notifications/notifications.service.js';
+import { notifyAssigned } from '../problems/owner-recipients.js';
 import { scopePrefix, type Actor, type Deps } from '../shared/context.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { meetingsRepository, type MeetingScope } from './meetings.repository.js';
@@ -228,28 +229,13 @@ export function createMeetingsService(deps: Deps, audit: AuditService, notificat
     return meeting;
   }
 
-  /** 督办事项 to its owner person, or to the owner unit's active unit staff when no person is named. */
+  /** 督办事项 to its owners, by the one resolver (named person → unit staff → unit → nearest 项目办). */
   async function notifyOwners(meeting: Meeting, raised: { id: string; title: string; deadline: string; ownerUnitId: string; ownerUserId: string | null }[]) {
-    const unitIds = [...new Set(raised.filter((r) => !r.ownerUserId).map((r) => r.ownerUnitId))];
-    const staff = unitIds.length
-      ? await deps.db.selectFrom('users').select(['id', 'unitId']).where('unitId', 'in', unitIds).where('disabled', '=', 0).where('role', '=', 'unit-staff').execute()
-      : [];
-    const items: NewNotification[] = [];
-    for (const r of raised) {
-      const recipients = r.ownerUserId ? [r.ownerUserId] : staff.filter((s) => s.unitId === r.ownerUnitId).map((s) => s.id);
-      for (const userId of recipients) {
-        items.push({
-          userId,
-          unitId: r.ownerUnitId,
-          kind: 'action-assigned',
-          title: `会议督办：${r.title}`,
-          body: `${meeting.title}（${meeting.date}）交办，完成时限 ${r.deadline}。`,
-          link: `/meetings/${meeting.id}?action=${r.id}`,
-          dedupeKey: `action-assigned:${r.id}:${userId}`,
-        });
-      }
-    }
-    await notifications.send(items);
+    await notifyAssigned(
+      deps.db,
+      notifications,
+      raised.map((r) => ({ ...r, title: `会议督办：${r.title}`, body: `${meeting.title}（${meeting.date}）交办，完成时限 ${r.deadline}。`, link: `/meetings/${meeting.id}?action=${r.id}` })),
+    );
   }
 
   /**

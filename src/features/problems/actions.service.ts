@@ -98,6 +98,8 @@ export function createActionsService(deps: Deps, audit: AuditService, attachment
       await eventsRepository.insert(trx, 'actionItemEvents', id, now, { userId: actor.userId, kind: 'create', toStatus: 'open', note: source.note });
       await audit.record(trx, actor, { action: source.auditAction, objectType: 'action-item', objectId: id, unitId: input.ownerUnitId, after: values });
     });
+    const prefix = source.kind === 'light' ? '红灯督办' : '领导批示';
+    await escalation.assigned([{ id, ownerUnitId: input.ownerUnitId, ownerUserId: input.ownerUserId ?? null, title: input.title.startsWith(prefix) ? input.title : `${prefix}：${input.title}`, body: `完成时限 ${input.deadline}。`, link: `/actions?id=${id}` }]);
     return detail(actor, id);
   }
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../core/ids.js';
+import { readPackageParts, wordText } from '../../documents/docx-parts.js';
 import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
 import { manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
 
@@ -145,7 +146,8 @@ describe.each(databaseVariants())('problems and action items on $name', (variant
     await run();
     b = (await t.request(pmo, 'GET', `/api/problems/${ids.b}`)).json();
     expect(b.escalationLevel).toBe(2);
-    expect((await inbox(landHead)).filter((n) => n.link === `/problems?id=${ids.b}`)).toHaveLength(1);
+    // landHead heard of level 1 as one of the owner unit's staff (no person named) and of level 2 as its head, once each.
+    expect((await inbox(landHead)).filter((n) => n.link === `/problems?id=${ids.b}`).map((n) => n.title.split('：')[0])).toEqual(['问题升级至责任单位主要负责人', '问题升级至分管领导']);
     expect(b.events.filter((e: { kind: string }) => e.kind === 'auto-escalate').map((e: { level: number }) => e.level)).toEqual([1, 2]);
     // Manual escalation needs a reason, goes one level up and tells the project's 包挂县领导.
     expect((await post(vice, `/api/problems/${ids.b}/escalate`, {}, b.version)).statusCode).toBe(400);
@@ -199,6 +201,7 @@ describe.each(databaseVariants())('problems and action items on $name', (variant
 
     const sup = await t.request(pmo, 'POST', `/api/problems/${ids.w}/supervise`, { body: {} });
     expect(sup.statusCode, sup.body).toBe(201);
+    ids.sup = sup.json().id;
     expect(sup.json()).toMatchObject({ sourceKind: 'problem', sourceId: ids.w, ownerUnitId: ids.water, deadline: '2026-11-10' });
     expect((await t.request(pmo, 'GET', `/api/problems/${ids.w}`)).json().actionItemIds).toEqual([sup.json().id]);
 
@@ -237,5 +240,42 @@ describe.each(databaseVariants())('problems and action items on $name', (variant
     const [first, second] = await Promise.all([post(waterStaff, `/api/actions/${ids.i}/feedback`, { note: '已接驳' }, 1), post(pmo, `/api/actions/${ids.i}/cancel`, { reason: '并入会议督办' }, 1)]);
     expect([first.statusCode, second.statusCode].sort()).toEqual([200, 412]);
     expect((await post(vice, `/api/actions/${ids.i}/escalate`, {}, 2)).statusCode).toBe(400);
+    // The 批示 and the 转督办 reached the water company's staff when raised (no person was named).
+    const water = (await inbox(waterStaff)).map((n) => n.title);
+    expect(water).toContain('领导批示：月底前完成供水管网接驳');
+    expect(water.filter((x) => x.startsWith('问题督办：'))).toHaveLength(1);
+  });
+
+  it('prints the 督办单 and 催办单 of an item raised from a problem, not only from a meeting', async () => {
+    const res = await t.request(pmo, 'GET', `/api/actions/${ids.sup}/slip?kind=supervision`);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(decodeURIComponent(String(res.headers['content-disposition']).split("UTF-8''")[1]!)).toMatch(/^督办单-督办〔2026〕\d+号\.docx$/);
+    const text = wordText((await readPackageParts(res.rawPayload, ['word/document.xml']))['word/document.xml']!);
+    expect(text).toContain('督 办 单');
+    expect(text).toContain('问题督办');
+    expect(text).toContain('水务集团');
+    const reminder = await t.request(waterStaff, 'GET', `/api/actions/${ids.sup}/slip?kind=reminder`);
+    expect(reminder.statusCode).toBe(200);
+    expect(wordText((await readPackageParts(reminder.rawPayload, ['word/document.xml']))['word/document.xml']!)).toContain('催 办 单');
+    expect((await t.request(landStaff, 'GET', `/api/actions/${ids.sup}/slip`)).statusCode).toBe(404);
+  });
+
+  it('tells every level an item passes over when it climbs several at once (the job ran late)', async () => {
+    // Thursday 11-26 is 4 working days past Friday 11-20: a new problem goes 0 → 2 in one run.
+    const p = await raise(pmo, { description: '施工用电未接入', category: '水电气配套', deadline: '2026-11-20' });
+    ids.late = p.json().id;
+    await t.container.services.escalation.run();
+    expect((await t.request(pmo, 'GET', `/api/problems/${ids.late}`)).json().escalationLevel).toBe(2);
+    const mine = async (as: Session) => (await t.request(as, 'GET', '/api/notifications')).json<{ items: { title: string; body: string; link: string }[] }>().items.filter((n) => n.link === `/problems?id=${ids.late}`);
+    // 分管领导 (level 1, passed over) hears once, told which level it passed; the head (level 2) and the owner unit's staff once.
+    const vices = await mine(vice);
+    expect(vices).toHaveLength(1);
+    expect(vices[0]!.title).toMatch(/^问题升级至责任单位主要负责人：/);
+    expect(vices[0]!.body).toContain('已越过第1级「分管领导」');
+    expect(await mine(landHead)).toHaveLength(1);
+    expect((await mine(landHead))[0]!.body).not.toContain('已越过');
+    expect(await mine(landStaff)).toHaveLength(1);
+    // A second run tells nobody again.
+    expect(await t.container.services.escalation.run()).toMatchObject({ problems: 0, notified: 0 });
   });
 });

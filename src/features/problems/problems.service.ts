@@ -235,7 +235,7 @@ export function createProblemsService(deps: Deps, audit: AuditService, attachmen
     async supervise(actor: Actor, id: string, input: { title?: string | null | undefined; deadline?: string | undefined; ownerUnitId?: string | undefined; ownerUserId?: string | null | undefined }): Promise<{ actionItemId: string }> {
       const now = deps.clock.now().toISOString();
       const actionId = newId();
-      await deps.db.transaction().execute(async (trx) => {
+      const raised = await deps.db.transaction().execute(async (trx) => {
         const row = await load(trx, actor, id);
         if (row.status === 'closed') throw new AppError('CONFLICT', { reason: '已销号的问题不能转督办 / a closed problem cannot be handed over' });
         const ownerUnitId = input.ownerUnitId ?? row.unitId;
@@ -264,7 +264,9 @@ export function createProblemsService(deps: Deps, audit: AuditService, attachmen
         await eventsRepository.insert(trx, 'actionItemEvents', actionId, now, { userId: actor.userId, kind: 'create', toStatus: 'open', note: '由问题清单转督办' });
         await eventsRepository.insert(trx, 'problemEvents', id, now, { userId: actor.userId, kind: 'supervise', note: `转督办事项，时限 ${values.deadline}` });
         await audit.record(trx, actor, { action: 'problem.supervise', objectType: 'action-item', objectId: actionId, unitId: ownerUnitId, after: values });
+        return values;
       });
+      await escalation.assigned([{ id: actionId, ownerUnitId: raised.ownerUnitId, ownerUserId: raised.ownerUserId, title: `问题督办：${raised.title}`.slice(0, 120), body: `由问题清单转督办，完成时限 ${raised.deadline}。`, link: `/actions?id=${actionId}` }]);
       return { actionItemId: actionId };
     },
 

@@ -1,9 +1,10 @@
 import { chinaDate } from '../../core/business-date.js';
 import { AppError } from '../../core/errors.js';
 import { newId } from '../../core/ids.js';
-import { monthlyPeriod, periodOf, weeklyPeriod } from '../../core/reports/report-rules.js';
-import type { OpenRoundInput, Round, RoundDetail } from '../../core/schemas/reports.schema.js';
-import { addWorkingDays } from '../../core/schedule/working-days.js';
+import { monthlyPeriod, periodOf, scheduledWeeklyRound, weeklyPeriod } from '../../core/reports/report-rules.js';
+import type { OpenRoundInput, ReportSchedule, ReportScheduleInput, Round, RoundDetail } from '../../core/schemas/reports.schema.js';
+import { addWorkingDays, isWorkingDay } from '../../core/schedule/working-days.js';
+import { settingsRepository } from '../settings/settings.repository.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.js';
@@ -13,6 +14,9 @@ import { reportsRepository } from './reports.repository.js';
 
 /** How many working days before the due date the filling unit is reminded. */
 export const REPORT_REMIND_BEFORE_WORKING_DAYS = 3;
+
+/** The settings row of the 填报计划 (absent = the default: monthly only). */
+const SCHEDULE_KEY = 'reports.schedule';
 
 /** The scheduler's actor in the audit trail. */
 const SYSTEM = new Actor(null, 'system', null, null, null, null);
@@ -63,8 +67,29 @@ export function createReportRoundsService(deps: Deps, audit: AuditService, notif
     });
   }
 
+  /** The 填报计划 in force, with its version (0 = never saved: monthly rounds only). */
+  async function schedule(): Promise<ReportSchedule> {
+    const row = await settingsRepository.find(deps.db, SCHEDULE_KEY);
+    return row ? { ...(JSON.parse(row.value) as ReportScheduleInput), version: row.version } : { weekly: false, version: 0 };
+  }
+
   return {
     open,
+    schedule,
+
+    /** Turns the automatic weekly round on or off (项目办), versioned and audited like every setting. */
+    async putSchedule(actor: Actor, expectedVersion: number, input: ReportScheduleInput): Promise<ReportSchedule> {
+      const now = deps.clock.now().toISOString();
+      return deps.db.transaction().execute(async (trx) => {
+        const row = await settingsRepository.find(trx, SCHEDULE_KEY);
+        const current = row ? { ...(JSON.parse(row.value) as ReportScheduleInput), version: row.version } : { weekly: false, version: 0 };
+        const value = JSON.stringify({ weekly: input.weekly });
+        const saved = current.version === expectedVersion && (row ? await settingsRepository.updateVersioned(trx, SCHEDULE_KEY, expectedVersion, value, now, actor.userId) : (await settingsRepository.insert(trx, SCHEDULE_KEY, value, now, actor.userId), true));
+        if (!saved) throw new AppError('VERSION_CONFLICT', { current });
+        await audit.record(trx, actor, { action: `settings.${SCHEDULE_KEY}.update`, objectType: 'setting', objectId: SCHEDULE_KEY, before: { weekly: current.weekly }, after: { weekly: input.weekly } });
+        return { weekly: input.weekly, version: expectedVersion + 1 };
+      });
+    },
 
     async list(actor: Actor): Promise<Round[]> {
       const rows = await reportsRepository.listRounds(deps.db, scopePrefix(actor), 60);
@@ -92,11 +117,21 @@ export function createReportRoundsService(deps: Deps, audit: AuditService, notif
       return { ...toRound(row, summaries.reduce((a, u) => a + u.total, 0)), units: summaries };
     },
 
-    /** Scheduled: this month's round exists from the 1st (idempotent: a no-op once it does). */
+    /**
+     * Scheduled: this month's round exists from the 1st, and — when the 填报计划 says so — this
+     * week's from its first working day, due on Friday (the last working day before it when
+     * Friday is a holiday). Idempotent: a no-op once they exist.
+     */
     async openScheduled(): Promise<number> {
       // Before the first-run setup there is no unit tree and nothing to report on: wait quietly.
       if (!(await deps.db.selectFrom('units').select('id').where('parentId', 'is', null).executeTakeFirst())) return 0;
-      return (await open(SYSTEM, { kind: 'monthly' })).added;
+      let added = (await open(SYSTEM, { kind: 'monthly' })).added;
+      if ((await schedule()).weekly) {
+        const cal = await calendar.load();
+        const week = scheduledWeeklyRound(today(), (d) => isWorkingDay(cal, d));
+        if (week) added += (await open(SYSTEM, { kind: 'weekly', period: week.period, dueDate: week.dueDate })).added;
+      }
+      return added;
     },
 
     /**

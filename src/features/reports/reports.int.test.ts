@@ -1,3 +1,4 @@
+import { Actor } from '../shared/context.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
 import { manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
@@ -195,6 +196,10 @@ describe.each(databaseVariants())('progress reports on $name', (variant) => {
     expect(weekly.json()).toMatchObject({ period: '2026-W48', dueDate: '2026-11-27' });
     const res = await put(zoneStaff, `${weekly.json().id}:${ids.A}`, 1, { investment: wan(10), progressText: '设备调试' });
     expect(res.statusCode).toBe(400);
+    // Progress alone submits a weekly report (a monthly one also needs its investment).
+    const ok = await put(zoneStaff, `${weekly.json().id}:${ids.A}`, 1, { progressText: '设备调试', submit: true });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json().status).toBe('submitted');
   });
 
   it('runs as a scheduled job that is safe to repeat (a new month opens once, reminders go once)', async () => {
@@ -203,5 +208,30 @@ describe.each(databaseVariants())('progress reports on $name', (variant) => {
     expect(await job.run(t.container)).toMatch(/^added 3 reports/);
     expect(await job.run(t.container)).toBe("added 0 reports to this month's round; sent 0 report reminders");
     expect((await t.request(pmo, 'GET', '/api/report-rounds')).json()[0]).toMatchObject({ period: '2026-12', reportCount: 3 });
+  });
+  it('opens weekly rounds by itself once the 填报计划 says so: on the week’s first working day, due Friday or the working day before', async () => {
+    const schedule = (await t.request(pmo, 'GET', '/api/report-schedule')).json();
+    expect(schedule).toEqual({ weekly: false, version: 0 });
+    expect((await t.request(zoneStaff, 'PUT', '/api/report-schedule', { body: { weekly: true }, headers: { 'if-match': '"0"' } })).statusCode).toBe(403);
+    const bad = await t.request(pmo, 'PUT', '/api/report-schedule', { body: { weekly: 'yes' }, headers: { 'if-match': '"0"' } });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.reason ?? bad.body).toMatch(/周报.*weekly/);
+    const on = await t.request(pmo, 'PUT', '/api/report-schedule', { body: { weekly: true }, headers: { 'if-match': '"0"' } });
+    expect(on.json()).toEqual({ weekly: true, version: 1 });
+    expect((await t.request(pmo, 'PUT', '/api/report-schedule', { body: { weekly: false }, headers: { 'if-match': '"0"' } })).statusCode).toBe(412);
+
+    // Week 50: Monday 12-07 is made a holiday, and so is Friday 12-11.
+    const cli = Actor.cli();
+    await t.container.services.calendar.setDay(cli, '2026-12-07', { kind: 'holiday', name: '测试' });
+    await t.container.services.calendar.setDay(cli, '2026-12-11', { kind: 'holiday', name: '测试' });
+    const job = JOBS.find((j) => j.name === 'report-rounds')!;
+    await at('2026-12-07T02:00:00Z');
+    await job.run(t.container);
+    expect((await t.request(pmo, 'GET', '/api/report-rounds')).json().filter((r: { kind: string }) => r.kind === 'weekly').map((r: { period: string }) => r.period)).toEqual(['2026-W48']);
+    await at('2026-12-08T02:00:00Z');
+    expect(await job.run(t.container)).toMatch(/^added 3 reports/);
+    expect(await job.run(t.container)).toMatch(/^added 0 reports/);
+    const w50 = (await t.request(pmo, 'GET', '/api/report-rounds')).json().find((r: { period: string }) => r.period === '2026-W50');
+    expect(w50).toMatchObject({ kind: 'weekly', periodStart: '2026-12-07', dueDate: '2026-12-10', reportCount: 3 });
   });
 });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { idParamsSchema } from '../../core/schemas/common.schema.js';
 import {
   openRoundSchema,
+  reportScheduleInputSchema,
+  reportScheduleSchema,
   projectReportsSchema,
   reportInputSchema,
   reportListSchema,
@@ -37,6 +39,15 @@ export function registerReportsRoutes(app: App, s: { reportRounds: ReportRoundsS
       const { round, created } = await rounds.open(request.actor, request.body);
       return reply.code(created ? 201 : 200).send(round);
     },
+  );
+
+  app.get('/api/report-schedule', { schema: { tags, summary: '填报计划（是否每周自动开启周报）/ the report schedule: whether weekly rounds open by themselves', response: { 200: reportScheduleSchema } } }, async (_request, reply) =>
+    withEtag(reply, await rounds.schedule()),
+  );
+  app.put(
+    '/api/report-schedule',
+    { schema: { tags, summary: '修改填报计划（需 If-Match，从未保存时为 "0"）/ edit the report schedule (If-Match; "0" before the first save)', body: reportScheduleInputSchema, response: { 200: reportScheduleSchema } } },
+    async (request, reply) => withEtag(reply, await rounds.putSchedule(request.actor, requireIfMatch(request), request.body)),
   );
 
   app.get(

@@ -135,6 +135,9 @@ export function createReportsService(
         if (row.kind === 'weekly' && money.some((m) => m !== null)) {
           throw new AppError('VALIDATION_FAILED', { field: 'investment', reason: '周报只填形象进度，完成投资在月报中填报 / weekly reports carry progress only; investment goes in the monthly report' });
         }
+        if (row.kind === 'monthly' && input.submit && input.investment === null) {
+          throw new AppError('VALIDATION_FAILED', { field: 'investment', reason: '提交前请填写本月完成投资（没有则填 0）/ enter the month’s investment (0 if none) before submitting' });
+        }
         const photos = await attachments.refsFor(trx, 'progress-report', [id]);
         if ((photos.get(id)?.length ?? 0) + input.attachmentIds.length > MAX_ATTACHMENTS_PER_RECORD) {
           throw new AppError('VALIDATION_FAILED', { field: 'attachmentIds', reason: `每份报告最多 ${MAX_ATTACHMENTS_PER_RECORD} 张照片 / at most ${MAX_ATTACHMENTS_PER_RECORD} photos per report` });

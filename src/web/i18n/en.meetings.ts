@@ -69,6 +69,7 @@ export const enMeetings: Record<keyof typeof zhMeetings, string> = {
   'meeting.outcome.add': 'Record',
   'meeting.outcome.delete': 'Delete',
   'meeting.outcome.owner': 'Owner: {unit}',
+  'meeting.outcome.noPerson': 'no person named',
   'meeting.outcome.deadlineShort': 'Due {date}',
   'meeting.outcome.none': 'Nothing recorded yet',
   'meeting.outcome.pending': 'Assigned when the meeting closes',

@@ -72,6 +72,7 @@ export const enProblems: Record<keyof typeof zhProblems, string> = {
   'ac.source': 'Source',
   'ac.col.title': 'Action item',
   'ac.col.owner': 'Owner',
+  'ac.noPerson': 'no person named',
   'ac.instruct': 'Leader\'s instruction',
   'ac.f.title': 'Instruction',
   'ac.f.detail': 'Details',

@@ -67,6 +67,7 @@ export const zhMeetings = {
   'meeting.outcome.add': '记录',
   'meeting.outcome.delete': '删除',
   'meeting.outcome.owner': '责任：{unit}',
+  'meeting.outcome.noPerson': '未指定责任人',
   'meeting.outcome.deadlineShort': '时限 {date}',
   'meeting.outcome.none': '尚无记录',
   'meeting.outcome.pending': '结束会议后交办',

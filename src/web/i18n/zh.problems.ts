@@ -72,6 +72,7 @@ export const zhProblems = {
   'ac.source': '来源',
   'ac.col.title': '督办事项',
   'ac.col.owner': '责任单位/人',
+  'ac.noPerson': '未指定责任人',
   'ac.instruct': '领导批示',
   'ac.f.title': '批示事项',
   'ac.f.detail': '批示内容',

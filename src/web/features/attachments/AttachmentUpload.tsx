@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ACCEPTED_UPLOADS } from '../../../core/file-types.js';
 import { MAX_ATTACHMENTS_PER_RECORD, type Attachment } from '../../../core/schemas/attachments.schema.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { downscalePhoto } from '../../lib/downscale-photo.js';
 import { errorText } from '../../lib/errors.js';
 import { deleteAttachment, uploadAttachment } from './attachments.queries.js';
 
@@ -13,6 +14,8 @@ interface Props {
   onChange?: (ids: string[]) => void;
   /** True while a file is still uploading (the form should wait). */
   onBusyChange?: (busy: boolean) => void;
+  /** Photos as evidence (销号): images are made ≤1600 px JPEGs in the browser before upload. */
+  downscaleImages?: boolean;
 }
 
 /**
@@ -21,7 +24,7 @@ interface Props {
  * size) leaves the list and says why below it — tooltips do not work on phones. Removing an
  * uploaded file deletes it on the server.
  */
-export function AttachmentUpload({ onChange, onBusyChange }: Props) {
+export function AttachmentUpload({ onChange, onBusyChange, downscaleImages = false }: Props) {
   const { t, lang } = useI18n();
   const [files, setFiles] = useState<UploadFile<Attachment>[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
@@ -35,7 +38,7 @@ export function AttachmentUpload({ onChange, onBusyChange }: Props) {
 
   const customRequest: UploadProps<Attachment>['customRequest'] = ({ file, onSuccess, onError }) => {
     const raw = file as File;
-    uploadAttachment(raw).then(
+    (downscaleImages ? downscalePhoto(raw) : Promise.resolve(raw)).then((f) => uploadAttachment(f)).then(
       (attachment) => onSuccess?.(attachment),
       (err: unknown) => {
         setErrors((list) => [...list, t('attachments.failed', { name: raw.name, reason: errorText(err, t, lang) })]);

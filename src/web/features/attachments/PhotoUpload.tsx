@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import { ACCEPTED_PHOTOS } from '../../../core/file-types.js';
 import { MAX_ATTACHMENTS_PER_RECORD, type Attachment, type AttachmentRef } from '../../../core/schemas/attachments.schema.js';
 import { useI18n } from '../../i18n/i18n.js';
+import { downscalePhoto } from '../../lib/downscale-photo.js';
 import { errorText } from '../../lib/errors.js';
 import { attachmentUrl, deleteAttachment, uploadPhoto } from './attachments.queries.js';
 
@@ -16,15 +17,18 @@ interface Props {
   existing?: readonly AttachmentRef[];
   addLabel: string;
   testId?: string;
+  /** A locked record: its photos only, no picker tile. */
+  readOnly?: boolean;
 }
 
 /**
  * 照片: the image option of attachments for phones — the picker offers the camera, each photo is
- * uploaded at once to `?image=true` (the server refuses non-images and pixel bombs and keeps a
+ * made a ≤1600 px JPEG in the browser (a slow connection carries a few hundred KB, not megabytes),
+ * then uploaded at once to `?image=true` (the server refuses non-images and pixel bombs and keeps a
  * 1600 px JPEG), and a refused one says why under the tiles. Shared by progress reports and
  * problem closing photos.
  */
-export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, testId = 'photo-upload' }: Props) {
+export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, testId = 'photo-upload', readOnly = false }: Props) {
   const { t, lang } = useI18n();
   const [files, setFiles] = useState<UploadFile<Attachment>[]>([]);
   const [errors, setErrors] = useState<string[]>([]);
@@ -38,7 +42,7 @@ export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, t
 
   const customRequest: UploadProps<Attachment>['customRequest'] = ({ file, onSuccess, onError }) => {
     const raw = file as File;
-    uploadPhoto(raw).then(
+    downscalePhoto(raw).then(uploadPhoto).then(
       (a) => onSuccess?.(a),
       (err: unknown) => {
         setErrors((list) => [...list, t('attachments.failed', { name: raw.name, reason: errorText(err, t, lang) })]);
@@ -58,6 +62,7 @@ export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, t
           </Flex>
         </Image.PreviewGroup>
       )}
+      {!readOnly && (
       <Upload<Attachment>
         multiple
         listType="picture-card"
@@ -81,6 +86,7 @@ export function PhotoUpload({ onChange, onBusyChange, existing = [], addLabel, t
           <span style={{ fontSize: 12 }}>{addLabel}</span>
         </Flex>
       </Upload>
+      )}
       {errors.length > 0 && <Alert type="error" showIcon title={errors.join('；')} data-testid={`${testId}-error`} />}
     </Flex>
   );

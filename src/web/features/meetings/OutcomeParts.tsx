@@ -34,7 +34,7 @@ export function OutcomeRow({ meetingId, outcome, editable, highlighted }: { meet
         <Typography.Text style={{ overflowWrap: 'anywhere' }}>{outcome.content}</Typography.Text>
         {outcome.kind === 'action' && (
           <Typography.Text type="secondary" style={{ fontSize: 13 }}>
-            {t('meeting.outcome.owner', { unit: [outcome.ownerUnitName, outcome.ownerUserName].filter(Boolean).join(' · ') })}　{t('meeting.outcome.deadlineShort', { date: outcome.deadline ?? '' })}
+            {t('meeting.outcome.owner', { unit: [outcome.ownerUnitName, outcome.ownerUserName ?? t('meeting.outcome.noPerson')].filter(Boolean).join(' · ') })}　{t('meeting.outcome.deadlineShort', { date: outcome.deadline ?? '' })}
           </Typography.Text>
         )}
       </Flex>

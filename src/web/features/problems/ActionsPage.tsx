@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { FileWordOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { Alert, Button, Descriptions, Drawer, Flex, Form, Input, Modal, Segmented, Select, Skeleton, Table, Typography } from 'antd';
 import { useState } from 'react';
@@ -17,7 +17,7 @@ import { can } from '../../lib/access.js';
 import { applyFormErrors, errorText } from '../../lib/errors.js';
 import { UnitTreeSelect } from '../units/UnitTreeSelect.js';
 import { ACTION_ITEM_STATUS_NAMES } from '../../../core/dispatch/action-items.js';
-import { ActionStatusTag, EventTimeline, LevelTag, SourceTag, StepModal } from './DispatchParts.js';
+import { ActionStatusTag, EventTimeline, LevelTag, OwnerText, SourceTag, StepModal } from './DispatchParts.js';
 import { useAction, useActions, useDispatchWrite } from './problems.queries.js';
 
 /**
@@ -88,7 +88,7 @@ export function ActionsPage() {
               ),
             },
             { title: t('ac.source'), key: 's', width: 110, render: (_, r) => <SourceTag source={r.sourceKind} /> },
-            { title: t('ac.col.owner'), key: 'o', width: 170, render: (_, r) => [r.ownerUnitName, r.ownerUserName].filter(Boolean).join(' · ') },
+            { title: t('ac.col.owner'), key: 'o', width: 170, render: (_, r) => <OwnerText unit={r.ownerUnitName} person={r.ownerUserName} /> },
             { title: t('pb.col.deadline'), dataIndex: 'deadline', width: 110 },
             { title: t('common.status'), key: 'st', width: 130, render: (_, r) => <ActionStatusTag status={r.status} /> },
             { title: t('pb.col.level'), key: 'l', width: 200, render: (_, r) => <LevelTag level={r.escalationLevel} name={r.escalationLevelName} overdueDays={r.overdueDays} /> },
@@ -129,7 +129,9 @@ function ActionDrawer({ id, onClose }: { id: string; onClose: () => void }) {
           <Descriptions size="small" column={1} bordered>
             <Descriptions.Item label={t('pb.f.project')}>{a.projectName ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('pb.f.leader')}>{a.leaderName ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('ac.col.owner')}>{[a.ownerUnitName, a.ownerUserName].filter(Boolean).join(' · ')}</Descriptions.Item>
+            <Descriptions.Item label={t('ac.col.owner')}>
+              <OwnerText unit={a.ownerUnitName} person={a.ownerUserName} />
+            </Descriptions.Item>
             <Descriptions.Item label={t('pb.f.deadline')}>{a.deadline}</Descriptions.Item>
             {a.feedback && <Descriptions.Item label={t('ac.lastFeedback')}>{a.feedback}</Descriptions.Item>}
           </Descriptions>
@@ -145,6 +147,17 @@ function ActionDrawer({ id, onClose }: { id: string; onClose: () => void }) {
                 {t(`ac.a.${s}` as MessageKey)}
               </Button>
             ))}
+          </Flex>
+          {/* 督办单 / 催办单 in Word for every item, whatever raised it; a 催办单 only while it is still being worked. */}
+          <Flex gap={8} wrap>
+            <Button icon={<FileWordOutlined />} href={`/api/actions/${encodeURIComponent(id)}/slip?kind=supervision`} data-testid="slip-supervision">
+              {t('meeting.slip.supervision')}
+            </Button>
+            {(a.status === 'open' || a.status === 'reported') && (
+              <Button icon={<FileWordOutlined />} href={`/api/actions/${encodeURIComponent(id)}/slip?kind=reminder`} data-testid="slip-reminder">
+                {t('meeting.slip.reminder')}
+              </Button>
+            )}
           </Flex>
           <Typography.Title level={5} style={{ margin: 0 }}>
             {t('pb.history')}

@@ -26,6 +26,21 @@ export function SourceTag({ source }: { source: ActionSourceKind }) {
   return <Tag>{pick(ACTION_SOURCE_NAMES[source], lang)}</Tag>;
 }
 
+/** 责任单位 · 责任人, or 未指定责任人 when no person is named (the unit's staff, else the nearest 项目办, are told). */
+export function OwnerText({ unit, person }: { unit: string | null; person: string | null }) {
+  const { t } = useI18n();
+  return (
+    <>
+      {unit ?? '—'} ·{' '}
+      {person ?? (
+        <Typography.Text type="warning" data-testid="owner-unnamed">
+          {t('ac.noPerson')}
+        </Typography.Text>
+      )}
+    </>
+  );
+}
+
 /** The escalation level (red from level 2) and how late the item is. */
 export function LevelTag({ level, name, overdueDays }: { level: number; name: string | null; overdueDays: number }) {
   const { t } = useI18n();
@@ -93,7 +108,7 @@ export function StepModal({ title, label, photos, photosLabel, onSubmit, onClose
         </Form.Item>
         {photos && (
           <Form.Item name="attachmentIds" label={photosLabel}>
-            <AttachmentUpload onBusyChange={setUploading} />
+            <AttachmentUpload onBusyChange={setUploading} downscaleImages />
           </Form.Item>
         )}
       </Form>

@@ -1,15 +1,16 @@
 import { RightOutlined } from '@ant-design/icons';
 import { Button, Card, Empty, Flex, Skeleton, Typography } from 'antd';
+import { useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { PageHeader } from '../../components/PageHeader.js';
 import { QueryErrorResult } from '../../components/ResultPages.js';
-import { useApiFeedback } from '../../components/useApiFeedback.js';
 import { useI18n } from '../../i18n/i18n.js';
 import { useCurrentUser } from '../../layout/current-user.js';
 import { can } from '../../lib/access.js';
 import { ReportFormDrawer } from './ReportFormDrawer.js';
 import { ReportStatusTags, wan } from './report-labels.js';
-import { useOpenRound, useReports, useRounds } from './reports.queries.js';
+import { OpenRoundModal } from './OpenRoundModal.js';
+import { useReports, useRounds } from './reports.queries.js';
 import { pickRound, RoundSelect } from './RoundSelect.js';
 
 /**
@@ -25,8 +26,7 @@ export function MyReportsPage() {
   const roundId = pickRound(rounds.data, params.get('round'));
   const reports = useReports({ round: roundId, mine: me.role === 'unit-staff' });
   const openId = params.get('report');
-  const open = useOpenRound();
-  const { showError, showSuccess } = useApiFeedback();
+  const [opening, setOpening] = useState(false);
   const set = (patch: Record<string, string | null>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) (v ? next.set(k, v) : next.delete(k));
@@ -34,7 +34,6 @@ export function MyReportsPage() {
   };
 
   if (rounds.isError) return <QueryErrorResult error={rounds.error} onRetry={() => void rounds.refetch()} />;
-  const openRound = () => open.mutate(undefined, { onSuccess: (r) => showSuccess(t('reports.opened', { period: r.period, n: r.reportCount })), onError: (e) => showError(e) });
 
   return (
     <>
@@ -43,7 +42,7 @@ export function MyReportsPage() {
         extra={
           <>
             {rounds.data && rounds.data.length > 0 && <RoundSelect rounds={rounds.data} value={roundId} onChange={(id) => set({ round: id })} />}
-            {can(me.role, 'POST /api/report-rounds') && <Button loading={open.isPending} onClick={openRound}>{t('reports.openRound')}</Button>}
+            {can(me.role, 'POST /api/report-rounds') && <Button onClick={() => setOpening(true)} data-testid="open-round-button">{t('reports.openRound')}</Button>}
           </>
         }
       />
@@ -80,6 +79,7 @@ export function MyReportsPage() {
           ))}
         </Flex>
       )}
+      {opening && <OpenRoundModal onClose={() => setOpening(false)} onOpened={(id) => (setOpening(false), set({ round: id }))} />}
       {openId && <ReportFormDrawer id={openId} onClose={() => set({ report: null })} />}
     </>
   );

@@ -170,7 +170,7 @@ function ReportForm({ report, compact, onClose, onReload, t, lang }: { report: R
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} maxLength={2000} placeholder={t('reports.form.progressPlaceholder')} data-testid="report-progress" />
         </Form.Item>
         <Form.Item name="attachmentIds" label={t('reports.form.photos')} extra={busy ? t('reports.form.uploading') : undefined}>
-          <PhotoUpload existing={report.photos} onBusyChange={setBusy} addLabel={t('reports.form.addPhoto')} testId="report-photos" />
+          <PhotoUpload existing={report.photos} readOnly={!editable} onBusyChange={setBusy} addLabel={t('reports.form.addPhoto')} testId="report-photos" />
         </Form.Item>
         <Form.Item name="nextSteps" label={t('reports.form.next')}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} maxLength={2000} data-testid="report-next" />

@@ -1,6 +1,6 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { ProjectReports, Report, ReportListItem, Round, RoundDetail } from '../../../core/schemas/reports.schema.js';
-import type { ReportStatus } from '../../../core/reports/report-rules.js';
+import type { ProjectReports, Report, ReportListItem, ReportSchedule, Round, RoundDetail } from '../../../core/schemas/reports.schema.js';
+import type { ReportStatus, RoundKind } from '../../../core/reports/report-rules.js';
 import { api } from '../../api/client.js';
 
 /** Everything about progress reports under one key: a save or a review refreshes every list. */
@@ -11,10 +11,23 @@ export function useRounds() {
   return useQuery({ queryKey: [...reportsKey, 'rounds'], queryFn: ({ signal }) => api.get<Round[]>('/api/report-rounds', { signal }) });
 }
 
-/** 开启填报: this period's round (or the existing one, with newcomers added). */
+/** 开启填报: this period's round of the kind chosen — 月报 or 周报 — (or the existing one, with newcomers added). */
 export function useOpenRound() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: () => api.post<Round>('/api/report-rounds', { kind: 'monthly' }), onSettled: () => queryClient.invalidateQueries({ queryKey: reportsKey }) });
+  return useMutation({ mutationFn: (kind: RoundKind) => api.post<Round>('/api/report-rounds', { kind }), onSettled: () => queryClient.invalidateQueries({ queryKey: reportsKey }) });
+}
+
+/** 填报计划: whether the weekly round opens by itself (项目办 only). */
+export function useReportSchedule(enabled: boolean) {
+  return useQuery({ queryKey: [...reportsKey, 'schedule'], queryFn: ({ signal }) => api.get<ReportSchedule>('/api/report-schedule', { signal }), enabled });
+}
+
+export function usePutReportSchedule() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (v: { weekly: boolean; version: number }) => api.put<ReportSchedule>('/api/report-schedule', { weekly: v.weekly }, { version: v.version }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: [...reportsKey, 'schedule'] }),
+  });
 }
 
 export function useRound(id: string | undefined) {
