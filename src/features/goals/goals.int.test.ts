@@ -239,4 +239,20 @@ describe.each(databaseVariants())('goals on $name', (variant) => {
     expect((await projects('zone', 'reservePool', zoneStaff)).counting.map((p) => p.name)).toEqual(['F']);
     expect((await t.request(zoneStaff, 'GET', `/api/goals/${ids.town}/2026/projects?metric=sign`)).statusCode).toBe(404);
   });
+
+  it('paces a goal\'s projects by curves at or below the goal unit only, as its own row is paced', async () => {
+    // J (经济区规划建设局, under the zone's slow-start curve: 70 % due by October) has done 75 %.
+    const created = await t.request(pmo, 'POST', '/api/projects', { body: { name: 'J', leadUnitId: ids.zb, stage: 'negotiating', annualPlanInvestment: wan(1000), ytdInvestment: wan(750) } });
+    expect(created.statusCode, created.body).toBe(201);
+    const zbRow = async () => (await t.request(pmo, 'GET', '/api/goals?year=2026')).json<{ items: Item[] }>().items.find((i) => i.unitId === ids.zb)!;
+    const saved = await put(pmo, 'zb', 2026, { investmentTarget: wan(1000) }, (await zbRow()).goal.version);
+    expect(saved.statusCode, saved.body).toBe(200);
+    const investment = (await zbRow()).metrics.investment;
+    expect(investment.expected! / investment.target!).toBeCloseTo(10 / 12, 3); // no curve of its own: months ÷ 12
+    // The department's own goal: the zone's curve is above it, so J is behind the even 83.3 %.
+    const own = await projects('zb', 'investment');
+    expect(own.candidates.find((p) => p.name === 'J')?.reason).toMatch(/^完成年度计划的 75.0%，低于序时 83.3%/);
+    // The county's goal: the zone's curve is below it and paces J, which keeps up with it.
+    expect((await projects('root', 'investment')).candidates.map((p) => p.name)).not.toContain('J');
+  });
 });
