@@ -22,6 +22,12 @@ describe('resolvePlanCurve (序时 override order)', () => {
     expect(resolvePlanCurve(undefined, '/county/land/', units)).toEqual({ curve: winter, source: 'unit', unitId: 'county' });
   });
 
+  it('climbs no higher than the given top unit (a goal is paced at or below its own unit)', () => {
+    expect(resolvePlanCurve(null, '/county/land/', units, '/county/land/')).toEqual({ curve: null, source: 'default', unitId: null });
+    expect(resolvePlanCurve(null, '/county/zone/park/', units, '/county/zone/')).toEqual({ curve: spring, source: 'unit', unitId: 'zone' });
+    expect(resolvePlanCurve(null, '/county/land/', units, '/county/')).toEqual({ curve: winter, source: 'unit', unitId: 'county' });
+  });
+
   it('falls back to the even pace, skipping invalid curves', () => {
     expect(resolvePlanCurve(null, '/other/', units)).toEqual({ curve: null, source: 'default', unitId: null });
     expect(resolvePlanCurve([1, 2, 3], '/county/zone/', units).unitId).toBe('zone');

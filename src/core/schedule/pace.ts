@@ -14,12 +14,14 @@ export interface ResolvedCurve {
 /**
  * The one rule for which monthly plan curve paces a project's 序时 (every caller — goal risk,
  * lights — resolves through here): the project's own curve for the year, else its lead unit's,
- * else the nearest parent unit's (walking the unit path "/root/…/lead/" upwards), else the even
+ * else the nearest parent unit's (walking the unit path "/root/…/lead/" upwards, no higher than
+ * `topUnitPath` when given: a goal is paced by curves at or below its own unit), else the even
  * pace. Invalid curves are skipped, as if absent.
  */
-export function resolvePlanCurve(projectCurve: readonly number[] | null | undefined, leadUnitPath: string, unitCurves: ReadonlyMap<string, readonly number[]>): ResolvedCurve {
+export function resolvePlanCurve(projectCurve: readonly number[] | null | undefined, leadUnitPath: string, unitCurves: ReadonlyMap<string, readonly number[]>, topUnitPath = ''): ResolvedCurve {
   if (projectCurve && isValidCurve(projectCurve)) return { curve: projectCurve, source: 'project', unitId: null };
-  const chain = leadUnitPath.split('/').filter(Boolean).reverse();
+  const topDepth = topUnitPath.split('/').filter(Boolean).length;
+  const chain = leadUnitPath.split('/').filter(Boolean).slice(Math.max(0, topDepth - 1)).reverse();
   for (const unitId of chain) {
     const c = unitCurves.get(unitId);
     if (c && isValidCurve(c)) return { curve: c, source: 'unit', unitId };

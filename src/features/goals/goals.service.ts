@@ -241,18 +241,16 @@ export function createGoalsService(deps: Deps, audit: AuditService) {
     if (year !== Number(asOf.slice(0, 4))) return { ...head, counting: [], candidates: [] };
     const [rows, goal, pace] = await Promise.all([goalsRepository.investing(deps.db, unit.path), goalsRepository.find(deps.db, unitId, year), planCurvesRepository.paceData(deps.db, year)]);
     // Each project is paced by the one resolver (its own curve → its lead unit's → parents' →
-    // months ÷ 12), with the goal unit's quarterly split standing in for a curve at that unit.
-    // The climb stops at the goal unit: a curve set above it does not pace this goal (its own
-    // row in the goal table is paced without it), so the list and the table agree.
+    // months ÷ 12), climbing no higher than the goal unit, as the goal's own row is paced; at the
+    // goal unit its quarterly split stands in for a curve.
     const months = elapsedMonths(year, asOf);
     const quarters = fromJsonText<GoalQuarters>(goal?.quarters ?? null)?.investment;
     const target = goal?.investmentTarget ? Number(goal.investmentTarget) : 0;
     const shareOf = (r: { id: string; unitId: string }) => {
-      const own = resolvePlanCurve(pace.projectCurves.get(r.id), pace.unitPaths.get(r.unitId) ?? '', pace.unitCurves);
-      const belowGoalUnit = own.source === 'project' || (!!own.unitId && own.unitId !== unitId && (pace.unitPaths.get(own.unitId) ?? '').startsWith(unit.path));
-      if (!belowGoalUnit && quarters && target > 0) return expectedByNow(target, months, { quarters }) / target;
-      const aboveGoalUnit = own.source === 'unit' && !(pace.unitPaths.get(own.unitId ?? '') ?? '').startsWith(unit.path);
-      return timeProgressShare(months, aboveGoalUnit ? null : own.curve);
+      const own = resolvePlanCurve(pace.projectCurves.get(r.id), pace.unitPaths.get(r.unitId) ?? '', pace.unitCurves, unit.path);
+      const atGoalUnit = own.source === 'default' || own.unitId === unitId;
+      if (atGoalUnit && quarters && target > 0) return expectedByNow(target, months, { quarters }) / target;
+      return timeProgressShare(months, own.curve);
     };
     const counting: CountingProject[] = rows
       .filter((r) => (r.ytdInvestment ?? 0) > 0)

@@ -4,7 +4,7 @@ import { AppError } from '../../core/errors.js';
 import type { Db } from '../../db/database.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { Actor, Deps } from '../shared/context.js';
-import { settingsRepository } from '../settings/settings.repository.js';
+import { readSetting, writeSetting } from '../settings/versioned-setting.js';
 
 const CATEGORIES_KEY = 'problems.categories';
 const LADDER_KEY = 'dispatch.escalation-ladder';
@@ -15,23 +15,8 @@ const LADDER_KEY = 'dispatch.escalation-ladder';
  * escalation ladder (levels, and who heads each unit — 责任单位主要负责人).
  */
 export function createDispatchSettingsService(deps: Deps, audit: AuditService) {
-  async function read<T>(db: Db, key: string, fallback: T): Promise<{ value: T; version: number }> {
-    const row = await settingsRepository.find(db, key);
-    return row ? { value: JSON.parse(row.value) as T, version: row.version } : { value: fallback, version: 0 };
-  }
-
-  async function write<T>(actor: Actor, key: string, fallback: T, expectedVersion: number, value: T): Promise<{ value: T; version: number }> {
-    const now = deps.clock.now().toISOString();
-    return deps.db.transaction().execute(async (trx) => {
-      const current = await read(trx, key, fallback);
-      if (current.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current: { ...current.value, version: current.version } });
-      const text = JSON.stringify(value);
-      if (current.version === 0) await settingsRepository.insert(trx, key, text, now, actor.userId);
-      else if (!(await settingsRepository.updateVersioned(trx, key, expectedVersion, text, now, actor.userId))) throw new AppError('VERSION_CONFLICT', { current: { ...current.value, version: current.version } });
-      await audit.record(trx, actor, { action: `settings.${key}.update`, objectType: 'setting', objectId: key, before: current.value, after: value });
-      return { value, version: current.version + 1 };
-    });
-  }
+  const read = readSetting;
+  const write = <T>(actor: Actor, key: string, fallback: T, expectedVersion: number, value: T) => writeSetting(deps, audit, actor, key, fallback, expectedVersion, value);
 
   const ladderOut = (l: { value: EscalationLadder; version: number }) => ({ ...l.value, thresholds: levelThresholds(l.value), version: l.version });
 

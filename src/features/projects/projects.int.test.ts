@@ -90,10 +90,13 @@ describe.each(databaseVariants())('projects on $name', (variant) => {
       return t.container.handle.stats.queries - before;
     };
     // First sight of a filter: the page and its total. Then the total is known until data changes.
+    // On PostgreSQL a write anywhere in the cluster (another test file's database) also makes the
+    // next page count again, so a known total is checked as the fewest of three tries.
+    const known = async (query: string) => Math.min(await count(query), await count(query), await count(query));
     const counted = await count('pageSize=1&q=xcl');
-    expect(await count('pageSize=100&q=xcl')).toBe(counted - 1);
+    expect(await known('pageSize=100&q=xcl')).toBe(counted - 1);
     expect(await count('pageSize=100&q=xcl&industry=新材料')).toBe(counted);
-    expect(await count('pageSize=1&q=xcl&industry=新材料&page=3')).toBe(counted - 1);
+    expect(await known('pageSize=1&q=xcl&industry=新材料&page=3')).toBe(counted - 1);
   });
 
   it('counts a list again after any write, by this instance or another connection', async () => {

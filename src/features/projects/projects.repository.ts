@@ -1,11 +1,11 @@
-import { sql, type ExpressionBuilder, type InferResult, type Insertable, type Kysely, type Selectable } from 'kysely';
+import { sql, type CompiledQuery, type ExpressionBuilder, type InferResult, type Insertable, type Kysely, type Selectable } from 'kysely';
 import { dialectOf } from '../../db/helpers/dialect.js';
 import type { ListProjectsQuery } from '../../core/schemas/projects.schema.js';
 import { PIPELINE_STAGES } from '../../core/stages.js';
 import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
 import { toCount } from '../../db/helpers/count.js';
-import { CompiledMemo } from '../../db/helpers/compiled-memo.js';
-import { dataVersion, VersionedCounts } from '../../db/helpers/data-version.js';
+import { dataVersion } from '../../db/helpers/data-version.js';
+import { PerDatabaseLru } from '../../db/helpers/per-database-lru.js';
 import { jsonTextField } from '../../db/helpers/json.js';
 import { normaliseQuery } from './search-text.js';
 import { enteredStage } from './stage-events.repository.js';
@@ -130,11 +130,17 @@ function pageQuery(db: Kysely<Database>, query: ListQuery, scope: ProjectScope |
     .orderBy('projects.id', order);
 }
 
-/** The page statements of recent requests, compiled once. */
-const pageStatements = new CompiledMemo();
+/**
+ * The page statements of recent requests, compiled once: building and compiling the Kysely query
+ * cost as much as SQLite running it.
+ */
+const pageStatements = new PerDatabaseLru<CompiledQuery<InferResult<ReturnType<typeof pageQuery>>[number]>>();
 
-/** The totals of recent filters, kept while no data changes (counting grows with the matches). */
-const listTotals = new VersionedCounts();
+/**
+ * Recent filters' totals with the data version they were counted at (counting is the part of a
+ * page whose cost grows with the matches); one is used only while that version is unchanged.
+ */
+const listTotals = new PerDatabaseLru<{ version: string; total: number }>(1_000);
 
 export const projectsRepository = {
   /**
@@ -144,18 +150,19 @@ export const projectsRepository = {
    * matching projects, unlike the page's) is skipped.
    */
   async list(db: Kysely<Database>, query: ListQuery, scope: ProjectScope | null) {
-    const compiled = pageStatements.get(db, JSON.stringify([query, scope]), () => pageQuery(db, query, scope).compile());
+    const pageKey = JSON.stringify([query, scope]);
+    const compiled = pageStatements.get(db, pageKey) ?? pageStatements.set(db, pageKey, pageQuery(db, query, scope).compile());
     const { rows } = await db.executeQuery(compiled);
     // The total depends on the filters only, not on the page or its order.
     const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...f } = query;
     const key = JSON.stringify([f, scope]);
-    let total = listTotals.get(db, key, rows[0]?.dataVersion);
+    const known = listTotals.get(db, key);
+    let total = known && known.version === rows[0]?.dataVersion ? known.total : undefined;
     if (total === undefined) {
       const counted = await filtered(db, f, scope)
         .select((eb) => [eb.fn.countAll().as('n'), dataVersion(db).as('dataVersion')])
         .executeTakeFirstOrThrow();
-      total = toCount(counted.n as number);
-      listTotals.set(db, key, counted.dataVersion, total);
+      total = listTotals.set(db, key, { version: counted.dataVersion, total: toCount(counted.n as number) }).total;
     }
     return { rows, total };
   },

@@ -4,7 +4,7 @@ import { newId } from '../../core/ids.js';
 import { monthlyPeriod, periodOf, scheduledWeeklyRound, weeklyPeriod } from '../../core/reports/report-rules.js';
 import type { OpenRoundInput, ReportSchedule, ReportScheduleInput, Round, RoundDetail } from '../../core/schemas/reports.schema.js';
 import { addWorkingDays, isWorkingDay } from '../../core/schedule/working-days.js';
-import { settingsRepository } from '../settings/settings.repository.js';
+import { readSetting, writeSetting } from '../settings/versioned-setting.js';
 import type { AuditService } from '../audit/audit.service.js';
 import type { CalendarService } from '../calendar/calendar.service.js';
 import type { NewNotification, NotificationsService } from '../notifications/notifications.service.js';
@@ -69,8 +69,8 @@ export function createReportRoundsService(deps: Deps, audit: AuditService, notif
 
   /** The 填报计划 in force, with its version (0 = never saved: monthly rounds only). */
   async function schedule(): Promise<ReportSchedule> {
-    const row = await settingsRepository.find(deps.db, SCHEDULE_KEY);
-    return row ? { ...(JSON.parse(row.value) as ReportScheduleInput), version: row.version } : { weekly: false, version: 0 };
+    const { value, version } = await readSetting<ReportScheduleInput>(deps.db, SCHEDULE_KEY, { weekly: false });
+    return { ...value, version };
   }
 
   return {
@@ -79,16 +79,8 @@ export function createReportRoundsService(deps: Deps, audit: AuditService, notif
 
     /** Turns the automatic weekly round on or off (项目办), versioned and audited like every setting. */
     async putSchedule(actor: Actor, expectedVersion: number, input: ReportScheduleInput): Promise<ReportSchedule> {
-      const now = deps.clock.now().toISOString();
-      return deps.db.transaction().execute(async (trx) => {
-        const row = await settingsRepository.find(trx, SCHEDULE_KEY);
-        const current = row ? { ...(JSON.parse(row.value) as ReportScheduleInput), version: row.version } : { weekly: false, version: 0 };
-        const value = JSON.stringify({ weekly: input.weekly });
-        const saved = current.version === expectedVersion && (row ? await settingsRepository.updateVersioned(trx, SCHEDULE_KEY, expectedVersion, value, now, actor.userId) : (await settingsRepository.insert(trx, SCHEDULE_KEY, value, now, actor.userId), true));
-        if (!saved) throw new AppError('VERSION_CONFLICT', { current });
-        await audit.record(trx, actor, { action: `settings.${SCHEDULE_KEY}.update`, objectType: 'setting', objectId: SCHEDULE_KEY, before: { weekly: current.weekly }, after: { weekly: input.weekly } });
-        return { weekly: input.weekly, version: expectedVersion + 1 };
-      });
+      const { value, version } = await writeSetting<ReportScheduleInput>(deps, audit, actor, SCHEDULE_KEY, { weekly: false }, expectedVersion, { weekly: input.weekly });
+      return { ...value, version };
     },
 
     async list(actor: Actor): Promise<Round[]> {

@@ -214,12 +214,11 @@ export const reportsRepository = {
   async syncProject(db: Kysely<Database>, projectId: string, year: string | null, progressText: string | null, now: string) {
     const accepted = db.selectFrom('progressReports').where('projectId', '=', projectId).where('kind', '=', 'monthly').where('status', '=', 'accepted');
     const sum = (q: typeof accepted) => q.select((eb) => eb.fn.coalesce(eb.fn.sum<number>('investment'), sql.lit(0)).as('s'));
-    const ytd = sum(accepted.where('period', 'like', `${year ?? ''}-%`));
     await db
       .updateTable('projects')
       .set((eb) => ({
         sinceStartInvestment: sum(accepted),
-        ...(year ? { ytdInvestment: ytd } : {}),
+        ...(year ? { ytdInvestment: sum(accepted.where('period', 'like', `${year}-%`)) } : {}),
         ...(progressText ? { progressText } : {}),
         version: eb('version', '+', 1),
         updatedAt: now,
