@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pageOf } from '../../core/schemas/common.schema.js';
+import { projectListItemSchema } from '../../core/schemas/projects.schema.js';
 import { openDatabase } from '../../db/connect.js';
 import { databaseVariants, type TestDatabase } from '../../../test/helpers/databases.js';
 import { manualClock, startTestApp, type Session, type TestApp } from '../../../test/helpers/test-app.js';
@@ -97,6 +99,26 @@ describe.each(databaseVariants())('projects on $name', (variant) => {
     expect(await known('pageSize=100&q=xcl')).toBe(counted - 1);
     expect(await count('pageSize=100&q=xcl&industry=新材料')).toBe(counted);
     expect(await known('pageSize=1&q=xcl&industry=新材料&page=3')).toBe(counted - 1);
+  });
+
+  it('writes each list item as projectListItemSchema says, whatever the values (the database builds the JSON)', async () => {
+    const name = '引号"反斜杠\\换行\n制表\t😀项目';
+    const { id } = await create({ name, industry: '取值', totalInvestment: 1_234_567_890_123, ytdInvestment: 0, leaderUserId: leaderId, plannedStartDate: '2026-06', progressText: '主体\u0001施工', extra: {} });
+    await create({ name: '取值空项目', industry: '取值' });
+    const res = await t.request(pmo, 'GET', '/api/projects?industry=取值&sort=name&order=asc');
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    const body = res.json<{ items: Record<string, unknown>[]; total: number; page: number; pageSize: number }>();
+    expect(pageOf(projectListItemSchema.strict()).parse(body)).toEqual(body);
+    expect(body).toMatchObject({ total: 2, page: 1, pageSize: 20 });
+    const item = body.items.find((i) => i.id === id)!;
+    const full = (await t.request(pmo, 'GET', `/api/projects/${id}`)).json<Record<string, unknown>>();
+    for (const key of Object.keys(projectListItemSchema.shape)) {
+      if (key === 'leaderName') expect(item[key]).toBe((full['leader'] as { name: string }).name);
+      else expect(item[key], key).toEqual(full[key]);
+    }
+    expect(item).toMatchObject({ name, totalInvestment: 1_234_567_890_123, ytdInvestment: 0, suspended: false, archived: false, extra: {} });
+    const empty = (await t.request(pmo, 'GET', '/api/projects?industry=无此行业')).json();
+    expect(empty).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
   });
 
   it('counts a list again after any write, by this instance or another connection', async () => {
