@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pageOf } from '../../core/schemas/common.schema.js';
 import { projectListItemSchema } from '../../core/schemas/projects.schema.js';
@@ -119,6 +120,11 @@ describe.each(databaseVariants())('projects on $name', (variant) => {
     expect(item).toMatchObject({ name, totalInvestment: 1_234_567_890_123, ytdInvestment: 0, suspended: false, archived: false, extra: {} });
     const empty = (await t.request(pmo, 'GET', '/api/projects?industry=无此行业')).json();
     expect(empty).toEqual({ items: [], total: 0, page: 1, pageSize: 20 });
+    if (db.kind === 'postgres') {
+      // The page statement runs prepared (the test pool has one connection: the one asked here).
+      const prepared = await sql<{ n: number }>`select count(*)::int as n from pg_prepared_statements where statement like 'select json_build_object(%'`.execute(t.container.handle.db);
+      expect(prepared.rows[0]!.n).toBeGreaterThanOrEqual(2);
+    }
   });
 
   it('counts a list again after any write, by this instance or another connection', async () => {

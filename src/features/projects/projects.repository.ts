@@ -5,6 +5,7 @@ import { PIPELINE_STAGES } from '../../core/stages.js';
 import type { Database, ProjectStageEventsTable, ProjectsTable } from '../../db/database.js';
 import { toCount } from '../../db/helpers/count.js';
 import { dataVersion } from '../../db/helpers/data-version.js';
+import { preparedOnPostgres } from '../../db/helpers/prepared.js';
 import { PerDatabaseLru } from '../../db/helpers/per-database-lru.js';
 import { jsonTextField } from '../../db/helpers/json.js';
 import { normaliseQuery } from './search-text.js';
@@ -145,8 +146,8 @@ function pageQuery(db: Kysely<Database>, query: ListQuery, scope: ProjectScope |
 }
 
 /**
- * The page statements of recent requests, compiled once: building and compiling the Kysely query
- * cost as much as SQLite running it.
+ * The page statements of recent requests, compiled once (building and compiling the Kysely query
+ * cost as much as SQLite running it) and prepared on PostgreSQL (planning the join cost it more).
  */
 const pageStatements = new PerDatabaseLru<CompiledQuery<InferResult<ReturnType<typeof pageQuery>>[number]>>();
 
@@ -166,7 +167,7 @@ export const projectsRepository = {
    */
   async list(db: Kysely<Database>, query: ListQuery, scope: ProjectScope | null) {
     const pageKey = JSON.stringify([query, scope]);
-    const compiled = pageStatements.get(db, pageKey) ?? pageStatements.set(db, pageKey, pageQuery(db, query, scope).compile());
+    const compiled = pageStatements.get(db, pageKey) ?? pageStatements.set(db, pageKey, preparedOnPostgres(pageQuery(db, query, scope).compile()));
     const { rows } = await db.executeQuery(compiled);
     // The total depends on the filters only, not on the page or its order.
     const { page: _page, pageSize: _pageSize, sort: _sort, order: _order, ...f } = query;
