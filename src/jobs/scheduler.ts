@@ -73,13 +73,13 @@ export const JOBS: Job[] = [
     },
   },
   {
-    // 进展填报: this month's round from the 1st (idempotent), then reminders before and after the due date.
+    // 进展填报: this month's round from the 1st and, when the 填报计划 says so, this week's (idempotent); then reminders before and after the due dates.
     name: 'report-rounds',
     everyMs: 60 * 60_000,
     async run(c) {
       const added = await c.services.reportRounds.openScheduled();
       const sent = await c.services.reportRounds.remind();
-      return `added ${added} reports to this month's round; sent ${sent} report reminders`;
+      return `added ${added} reports to the scheduled rounds; sent ${sent} report reminders`;
     },
   },
   {

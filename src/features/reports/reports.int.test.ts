@@ -206,7 +206,7 @@ describe.each(databaseVariants())('progress reports on $name', (variant) => {
     await at('2026-12-01T02:00:00Z');
     const job = JOBS.find((j) => j.name === 'report-rounds')!;
     expect(await job.run(t.container)).toMatch(/^added 3 reports/);
-    expect(await job.run(t.container)).toBe("added 0 reports to this month's round; sent 0 report reminders");
+    expect(await job.run(t.container)).toBe('added 0 reports to the scheduled rounds; sent 0 report reminders');
     expect((await t.request(pmo, 'GET', '/api/report-rounds')).json()[0]).toMatchObject({ period: '2026-12', reportCount: 3 });
   });
   it('opens weekly rounds by itself once the 填报计划 says so: on the week’s first working day, due Friday or the working day before', async () => {
