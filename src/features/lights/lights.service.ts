@@ -135,7 +135,8 @@ export function createLightsService(deps: Deps, audit: AuditService) {
         if (current.version !== expectedVersion) throw new AppError('VERSION_CONFLICT', { current });
         const value = JSON.stringify(rules);
         if (current.version === 0) await settingsRepository.insert(trx, RULES_KEY, value, at, actor.userId);
-        else await settingsRepository.updateVersioned(trx, RULES_KEY, expectedVersion, value, at, actor.userId);
+        // Saved by someone else since it was read (PostgreSQL's read committed lets both reach here).
+        else if (!(await settingsRepository.updateVersioned(trx, RULES_KEY, expectedVersion, value, at, actor.userId))) throw new AppError('VERSION_CONFLICT', { current });
         await audit.record(trx, actor, { action: 'lights.rules.update', objectType: 'setting', objectId: RULES_KEY, before: current.rules, after: rules });
         await lightsRepository.queueAll(trx, at);
         return current.version + 1;

@@ -40,12 +40,12 @@ export function createSettingsService(deps: Deps, audit: AuditService) {
         const row = await settingsRepository.find(trx, POLICY_KEY);
         const before = row ? (JSON.parse(row.value) as SecurityPolicy) : DJBH_POLICY;
         const currentVersion = row?.version ?? 0;
-        if (currentVersion !== expectedVersion) {
-          throw new AppError('VERSION_CONFLICT', { current: { policy: before, version: currentVersion } });
-        }
+        const conflict = () => new AppError('VERSION_CONFLICT', { current: { policy: before, version: currentVersion } });
+        if (currentVersion !== expectedVersion) throw conflict();
         const value = JSON.stringify(policy);
-        if (row) await settingsRepository.updateVersioned(trx, POLICY_KEY, expectedVersion, value, now, actor.userId);
-        else await settingsRepository.insert(trx, POLICY_KEY, value, now, actor.userId);
+        if (!row) await settingsRepository.insert(trx, POLICY_KEY, value, now, actor.userId);
+        // Saved by someone else since it was read (PostgreSQL's read committed lets both reach here).
+        else if (!(await settingsRepository.updateVersioned(trx, POLICY_KEY, expectedVersion, value, now, actor.userId))) throw conflict();
         await audit.record(trx, actor, { action: 'settings.security.update', objectType: 'setting', objectId: POLICY_KEY, before, after: policy });
         return { policy, version: currentVersion + 1 };
       });
