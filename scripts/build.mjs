@@ -30,8 +30,11 @@ export async function ensureServerBuilt({ force = false } = {}) {
   if (!force && !isStale(SERVER_OUT, ['src', 'package.json'], (p) => p === webDir)) return false;
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(root, 'src/cli/entry.ts')],
-    outfile: SERVER_OUT,
+    // The ledger reader's worker thread is its own bundle beside the server's (ledger-read.ts
+    // loads it from there).
+    entryPoints: { luodi: join(root, 'src/cli/entry.ts'), 'ledger-read.worker': join(root, 'src/features/projects/ledger-read.worker.ts') },
+    outdir: dirname(SERVER_OUT),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',
