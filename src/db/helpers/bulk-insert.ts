@@ -7,10 +7,25 @@ type Table = 'projects' | 'projectStageEvents' | 'projectPlans' | 'milestones' |
 /** Compiled INSERT texts by dialect, table, columns (and on SQLite row count): a few dozen at most. */
 const templates = new Map<string, string>();
 
+/** Values bound per SQLite statement (its limit is 32,766; 200 rows of a project): larger calls are split. */
+const SQLITE_VALUES_PER_STATEMENT = 9_200;
+
 /**
- * Multi-row INSERTs of value arrays (one per row, in `columns` order).
+ * Rows a bulk write should build and insert together (the rows, and with them their stage events
+ * and audit rows). PostgreSQL: 500, one statement each (≈ 10 % less server time than 200-row
+ * statements for a 50,000-row import). SQLite: 200; 500 ran no faster and the import peaked
+ * ≈ 50 MB higher (a batch's objects outlive more young-generation collections and pile up in
+ * the old one).
+ */
+export function bulkWriteRows(db: Kysely<Database>): number {
+  return dialectOf(db) === 'postgres' ? 500 : 200;
+}
+
+/**
+ * Multi-row INSERTs of value arrays (one per row, in `columns` order), any number of rows.
  *
- * SQLite: `INSERT … VALUES (?, …), (?, …)` compiled by Kysely once per row count and then run with
+ * SQLite: `INSERT … VALUES (?, …), (?, …)` of at most SQLITE_VALUES_PER_STATEMENT values, compiled
+ * by Kysely once per row count and then run with
  * each chunk's values: building and compiling a syntax tree of every value cost ~0.7 s of CPU for
  * 50,000 projects and their stage events. A compiled INSERT … VALUES takes the values row by row,
  * column by column; the first compile checks exactly that.
@@ -37,8 +52,8 @@ export function bulkInsert(trx: Kysely<Database>, table: Table, columns: readonl
       await trx.executeQuery(CompiledQuery.raw(sqlText, arrays));
     };
   }
-  return async (rows: ReadonlyArray<readonly unknown[]>): Promise<void> => {
-    if (rows.length === 0) return;
+  const perStatement = Math.max(1, Math.floor(SQLITE_VALUES_PER_STATEMENT / columns.length));
+  const insert = async (rows: ReadonlyArray<readonly unknown[]>): Promise<void> => {
     const params: unknown[] = [];
     for (const r of rows) for (const v of r) params.push(v); // flat() is several times slower
     const key = prefix + rows.length;
@@ -51,6 +66,9 @@ export function bulkInsert(trx: Kysely<Database>, table: Table, columns: readonl
       templates.set(key, sqlText);
     }
     await trx.executeQuery(CompiledQuery.raw(sqlText, params));
+  };
+  return async (rows: ReadonlyArray<readonly unknown[]>): Promise<void> => {
+    for (let i = 0; i < rows.length; i += perStatement) await insert(rows.length <= perStatement ? rows : rows.slice(i, i + perStatement));
   };
 }
 

@@ -8,12 +8,12 @@ import { unitResolver } from '../../core/ledger/ledger-unit-names.js';
 import type { ExtraField } from '../../core/schemas/extra-fields.schema.js';
 import type { Stage } from '../../core/stages.js';
 import type { Database, ProjectsTable } from '../../db/database.js';
-import { bulkInsert } from '../../db/helpers/bulk-insert.js';
+import { bulkInsert, bulkWriteRows } from '../../db/helpers/bulk-insert.js';
 import { fromJsonText } from '../../db/helpers/json.js';
 import { refreshPlannerStats } from '../../db/helpers/planner-stats.js';
 import type { AuditEvent, AuditService } from '../audit/audit.service.js';
 import type { Actor, Deps } from '../shared/context.js';
-import { READ_CHUNK, readLedgerFile, type ReadRow } from './ledger-read.js';
+import { readLedgerFile, type ReadRow } from './ledger-read.js';
 import { buildSearchText } from './search-text.js';
 
 /**
@@ -70,12 +70,6 @@ function issue(row: number, code: string, zh: string, en: string, field: string 
   return { row, column, field, code, message: zh, messageEn: en, ...(value ? { value } : {}) };
 }
 
-/**
- * Rows per INSERT: a whole chunk as the reader hands it over (500). SQLite: 500 × 46 columns =
- * 23,000 parameters, under its 32,766; PostgreSQL takes one array per column. Fewer, larger
- * statements cost PostgreSQL ≈ 10 % less server time than 200-row ones.
- */
-const WRITE_CHUNK = READ_CHUNK;
 /** From this many written rows on, the planner statistics are refreshed after the commit. */
 const LARGE_IMPORT = 1000;
 
@@ -300,12 +294,13 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
       await audit.recordMany(trx, actor, part.map((p): AuditEvent => ({ action: 'project.import-update', objectType: 'project', objectId: p.id, unitId: p.unitId, before: current.get(p.id), after: after(p), detail: `row ${p.rowNumber}` })));
     }
 
+    const batch = bulkWriteRows(trx);
     let writing: Promise<void> = Promise.resolve();
     return {
       queue(creates, updates) {
         writing = (async () => {
-          for (let i = 0; i < creates.length; i += WRITE_CHUNK) await writeCreates(creates.slice(i, i + WRITE_CHUNK));
-          for (let i = 0; i < updates.length; i += WRITE_CHUNK) await writeUpdates(updates.slice(i, i + WRITE_CHUNK));
+          for (let i = 0; i < creates.length; i += batch) await writeCreates(creates.slice(i, i + batch));
+          for (let i = 0; i < updates.length; i += batch) await writeUpdates(updates.slice(i, i + batch));
         })();
         writing.catch(() => undefined); // rethrown by flush(), which rolls back
       },
