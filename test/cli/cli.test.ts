@@ -104,9 +104,9 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
     expect(badStage.stderr).toMatch(/unknown stage/);
   });
 
-  it('reads a big ledger in the bundled worker thread, and reports a broken big file plainly', { timeout: 120_000 }, async () => {
-    // Over the 512 KB from which the import reads in a worker: random text in a column the
-    // import ignores keeps the zip from shrinking.
+  it('reads a big ledger (on SQLite in the bundled worker thread), and reports a broken big file plainly', { timeout: 120_000 }, async () => {
+    // Over the 512 KB from which an import on SQLite reads in a worker: random text in a column
+    // the import ignores keeps the zip from shrinking.
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet('台账');
     ws.addRow(['项目名称', '建设单位', '总投资（万元）', '内部编号']);

@@ -9,6 +9,7 @@ import type { ExtraField } from '../../core/schemas/extra-fields.schema.js';
 import type { Stage } from '../../core/stages.js';
 import type { Database, ProjectsTable } from '../../db/database.js';
 import { bulkInsert, bulkWriteRows } from '../../db/helpers/bulk-insert.js';
+import { runsOnThisThread } from '../../db/helpers/dialect.js';
 import { fromJsonText } from '../../db/helpers/json.js';
 import { refreshPlannerStats } from '../../db/helpers/planner-stats.js';
 import type { AuditEvent, AuditService } from '../audit/audit.service.js';
@@ -23,11 +24,12 @@ import { buildSearchText } from './search-text.js';
  * back when any row is wrong. A record changed since it was exported is a conflict, never
  * overwritten.
  *
- * One pass over the file: rows stream from the reader through the parser and are resolved,
- * matched and written in chunks inside the transaction, so memory holds one chunk, not the sheet
- * or the plan; while the database writes one chunk the next is read and parsed (with PostgreSQL
- * the two run side by side). Once a row is wrong nothing more is written; the rest of the file is
- * still checked for the report, and the transaction is rolled back.
+ * One pass over the file: rows stream from the reader through the parser (ledger-read.ts) and
+ * are resolved, matched and written in chunks inside the transaction, so memory holds a few
+ * chunks, not the sheet or the plan. While the database writes one chunk the next is read and
+ * parsed: with PostgreSQL on this thread while the server works; with SQLite, whose writes run on
+ * this thread, in a worker thread for a big file. Once a row is wrong nothing more is written;
+ * the rest of the file is still checked for the report, and the transaction is rolled back.
  */
 export interface ImportOptions {
   dryRun: boolean;
@@ -35,7 +37,10 @@ export interface ImportOptions {
   maxBytes?: number | undefined;
   mapping?: ColumnMapping | undefined;
   year?: number | undefined;
-  /** Where the file is read and parsed: in a worker thread for files big enough to gain (auto, the default), or always / never (tests). */
+  /**
+   * Where the file is read and parsed: by default in a worker thread when it is big enough to gain
+   * and the database works on this thread (SQLite), else here; 'worker' / 'thread' force it (tests).
+   */
   readIn?: 'auto' | 'worker' | 'thread' | undefined;
 }
 
@@ -316,7 +321,10 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
     const [look, extraFields] = await Promise.all([lookups(db), activeExtraFields(db)]);
     const planner = createPlanner(db, actor, look, report, writer);
     const readOpts = { mapping: opts.mapping, year: opts.year, extraFields, maxBytes: opts.maxBytes };
-    const parsed = await readLedgerFile(source, readOpts, (rows, header) => planner.add(rows, header), opts.readIn);
+    // A worker thread reads beside SQLite's writes (they run on this thread); with PostgreSQL this
+    // thread mostly waits for the server, and reading here cost less (≈ 5 % faster, 50 MB less).
+    const readIn = opts.readIn ?? (runsOnThisThread(db) ? 'auto' : 'thread');
+    const parsed = await readLedgerFile(source, readOpts, (rows, header) => planner.add(rows, header), readIn);
     await writer?.flush();
 
     const toIssue = (i: LedgerIssue): ImportIssue => ({ row: i.row, column: i.column, field: i.field, code: i.code, message: i.message, messageEn: i.messageEn, value: i.value });
