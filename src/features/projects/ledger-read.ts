@@ -13,8 +13,8 @@ import { buildSearchText } from './search-text.js';
  * pure parser and come out in chunks of parsed rows; the result (issues, summary, header) comes
  * at the end. readLedger is the one way it is done; readLedgerInWorker runs that same function in
  * a worker thread (ledger-read.worker.ts) and hands its chunks over, so that reading and parsing
- * a big file (≈ 3.5 s of 50,000 rows) run beside the database writes on the main thread (with
- * SQLite those run on the main thread too, through better-sqlite3).
+ * a big file (≈ 2.5 s of CPU for 50,000 rows) run beside database writes that occupy the main
+ * thread (SQLite's, through better-sqlite3). A Buffer is copied to the worker once.
  */
 export interface ReadLedgerOptions {
   mapping?: ColumnMapping | undefined;
