@@ -8,6 +8,8 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const SERVER_OUT = join(root, 'dist/server/luodi.mjs');
 export const WEB_OUT = join(root, 'dist/web/index.html');
+/** The ledger reader's worker thread, bundled beside the server. */
+const WORKER_OUT = join(root, 'dist/server/ledger-read.worker.mjs');
 
 function newestMtime(paths, skip = () => false) {
   let newest = 0;
@@ -27,11 +29,14 @@ function isStale(out, inputs, skip) {
 
 export async function ensureServerBuilt({ force = false } = {}) {
   const webDir = join(root, 'src/web');
-  if (!force && !isStale(SERVER_OUT, ['src', 'package.json'], (p) => p === webDir)) return false;
+  if (!force && existsSync(WORKER_OUT) && !isStale(SERVER_OUT, ['src', 'package.json'], (p) => p === webDir)) return false;
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(root, 'src/cli/entry.ts')],
-    outfile: SERVER_OUT,
+    // The ledger reader's worker thread is its own bundle beside the server's (ledger-read.ts
+    // loads it from there).
+    entryPoints: { luodi: join(root, 'src/cli/entry.ts'), 'ledger-read.worker': join(root, 'src/features/projects/ledger-read.worker.ts') },
+    outdir: dirname(SERVER_OUT),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

@@ -72,7 +72,7 @@ export function createAuditService(deps: Deps) {
     async recordMany(db: Kysely<Database>, actor: Actor, events: AuditEvent[]): Promise<void> {
       if (events.length === 0) return;
       actor.countAudit();
-      for (let i = 0; i < events.length; i += 300) await auditRepository.insertMany(db, events.slice(i, i + 300).map((e) => toRow(actor, e)));
+      for (let i = 0; i < events.length; i += 500) await auditRepository.insertMany(db, events.slice(i, i + 500).map((e) => toRow(actor, e)));
     },
 
     /** Appends one row outside any transaction (sign-in failures, refused requests). */

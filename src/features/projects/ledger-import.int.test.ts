@@ -179,6 +179,57 @@ describe.each(databaseVariants())('ledger import and export on $name', (variant)
     expect(r.rows).toBe(20);
   });
 
+  it('reads big files in a worker thread: same report as in this thread, same errors, same writes', async () => {
+    const svc = t.container.services.ledgerImport;
+    const messy = { thread: await svc.importLedger(Actor.cli(), MESSY, { dryRun: true, readIn: 'thread' }), worker: await svc.importLedger(Actor.cli(), MESSY, { dryRun: true, readIn: 'worker' }) };
+    expect(messy.worker).toEqual(messy.thread);
+    expect(messy.worker.errors.length).toBeGreaterThan(0);
+
+    // Several chunks (500 rows each), warnings all the way down, one wrong row near the end.
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('台账');
+    ws.addRow(['2026年重大项目台账']);
+    ws.addRow(['序号', '项目名称', '建设单位', '总投资（万元）', '计划开工', '责任单位']);
+    for (let i = 1; i <= 1300; i++) ws.addRow([i, `工作线程项目${i}`, `线程公司${i % 7}`, i === 1207 ? '很多' : i % 10 === 0 ? `约${i}` : String(i * 10), '2027年3月', i % 2 ? '经济区管委会' : '县科技局']);
+    const big = Buffer.from(await wb.xlsx.writeBuffer());
+    const dry = { thread: await svc.importLedger(Actor.cli(), big, { dryRun: true, readIn: 'thread' }), worker: await svc.importLedger(Actor.cli(), big, { dryRun: true, readIn: 'worker' }) };
+    expect(dry.worker).toEqual(dry.thread);
+    expect(dry.worker).toMatchObject({ rows: 1300, valid: 1299, errors: [{ row: 1209, code: 'unparseable-number' }] });
+    expect(dry.worker.warnings.length).toBe(130);
+    const before = await count();
+    const refused = await svc.importLedger(Actor.cli(), big, { dryRun: false, readIn: 'worker' });
+    expect(refused).toMatchObject({ committed: false, created: 1299 });
+    expect(await count()).toBe(before);
+
+    ws.getRow(1209).getCell(4).value = '12070';
+    const fixed = Buffer.from(await wb.xlsx.writeBuffer());
+    const committed = await svc.importLedger(Actor.cli(), fixed, { dryRun: false, readIn: 'worker' });
+    expect(committed).toMatchObject({ rows: 1300, created: 1300, committed: true, errors: [] });
+    expect(await count()).toBe(before + 1300);
+    const db = t.container.deps.db;
+    const p = await db.selectFrom('projects').select(['id', 'totalInvestment', 'searchText', 'plannedStartDate']).where('name', '=', '工作线程项目1207').executeTakeFirstOrThrow();
+    expect(p).toMatchObject({ totalInvestment: 120_700_000, searchText: '工作线程项目1207 线程公司3 gzxcxm1207 xcgs3', plannedStartDate: '2027-03' });
+    const audited = await db.selectFrom('auditLog').select((eb) => eb.fn.countAll().as('n')).where('action', '=', 'project.import-create').where('detail', 'like', 'row %').where('objectId', 'in', db.selectFrom('projects').select('id').where('name', 'like', '工作线程项目%')).executeTakeFirstOrThrow();
+    expect(Number(audited.n)).toBe(1300);
+  });
+
+  it('a file the worker cannot read fails with the same error as in this thread', async () => {
+    const svc = t.container.services.ledgerImport;
+    const failure = async (source: Buffer | string, readIn: 'thread' | 'worker', maxBytes?: number) => {
+      try {
+        await svc.importLedger(Actor.cli(), source, { dryRun: true, readIn, maxBytes });
+      } catch (e) {
+        return { name: (e as Error).name, message: (e as Error).message, code: (e as { code?: unknown }).code, details: (e as { details?: unknown }).details };
+      }
+      throw new Error('no error');
+    };
+    for (const [source, maxBytes] of [[Buffer.from('not a zip at all'), undefined], [MESSY, 1000], [MESSY.subarray(0, MESSY.length - 200), undefined], ['/nonexistent/ledger.xlsx', undefined]] as const) {
+      const inThread = await failure(source, 'thread', maxBytes);
+      expect(await failure(source, 'worker', maxBytes)).toEqual(inThread);
+    }
+    expect(await failure(MESSY, 'worker', 1000)).toMatchObject({ name: 'AppError', code: 'PAYLOAD_TOO_LARGE' });
+  });
+
   // Last: the extra fields defined here would add columns to the exports above.
   it('imports extra fields by their label, validated like the API, merged on update', async () => {
     const c = t.container;

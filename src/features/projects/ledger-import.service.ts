@@ -2,18 +2,19 @@ import type { Readable } from 'node:stream';
 import type { Kysely } from 'kysely';
 import { newId } from '../../core/ids.js';
 import type { ImportIssue, ImportReport } from '../../core/ledger/import-report.js';
-import { LedgerParser, type ColumnMapping, type ExtraValues, type LedgerHeader, type LedgerIssue, type ParsedRow } from '../../core/ledger/index.js';
+import type { ColumnMapping, ExtraValues, LedgerHeader, LedgerIssue, ParsedRow } from '../../core/ledger/index.js';
 import { RECORD_COLUMNS, recordColumnsOf } from '../../core/ledger/ledger-record.js';
 import { unitResolver } from '../../core/ledger/ledger-unit-names.js';
 import type { ExtraField } from '../../core/schemas/extra-fields.schema.js';
 import type { Stage } from '../../core/stages.js';
 import type { Database, ProjectsTable } from '../../db/database.js';
-import { bulkInsert } from '../../db/helpers/bulk-insert.js';
+import { bulkInsert, bulkWriteRows } from '../../db/helpers/bulk-insert.js';
+import { runsOnThisThread } from '../../db/helpers/dialect.js';
 import { fromJsonText } from '../../db/helpers/json.js';
 import { refreshPlannerStats } from '../../db/helpers/planner-stats.js';
-import { readSheetRows } from '../../xlsx/xlsx-reader.js';
 import type { AuditEvent, AuditService } from '../audit/audit.service.js';
 import type { Actor, Deps } from '../shared/context.js';
+import { readLedgerFile, type ReadRow } from './ledger-read.js';
 import { buildSearchText } from './search-text.js';
 
 /**
@@ -23,11 +24,12 @@ import { buildSearchText } from './search-text.js';
  * back when any row is wrong. A record changed since it was exported is a conflict, never
  * overwritten.
  *
- * One pass over the file: rows stream from the reader through the parser and are resolved,
- * matched and written in chunks inside the transaction, so memory holds one chunk, not the sheet
- * or the plan; while the database writes one chunk the next is read and parsed (with PostgreSQL
- * the two run side by side). Once a row is wrong nothing more is written; the rest of the file is
- * still checked for the report, and the transaction is rolled back.
+ * One pass over the file: rows stream from the reader through the parser (ledger-read.ts) and
+ * are resolved, matched and written in chunks inside the transaction, so memory holds a few
+ * chunks, not the sheet or the plan. While the database writes one chunk the next is read and
+ * parsed: with PostgreSQL on this thread while the server works; with SQLite, whose writes run on
+ * this thread, in a worker thread for a big file. Once a row is wrong nothing more is written;
+ * the rest of the file is still checked for the report, and the transaction is rolled back.
  */
 export interface ImportOptions {
   dryRun: boolean;
@@ -35,6 +37,11 @@ export interface ImportOptions {
   maxBytes?: number | undefined;
   mapping?: ColumnMapping | undefined;
   year?: number | undefined;
+  /**
+   * Where the file is read and parsed: by default in a worker thread when it is big enough to gain
+   * and the database works on this thread (SQLite), else here; 'worker' / 'thread' force it (tests).
+   */
+  readIn?: 'auto' | 'worker' | 'thread' | undefined;
 }
 
 /** Every column a planned row may fill. */
@@ -60,16 +67,14 @@ interface Planned {
   /** Updates: the version the row was checked against; the write checks it again. */
   version: number;
   supporting: string[] | undefined;
+  /** A created project's search text (from the row, see ReadRow). */
+  searchText: string;
 }
 
 function issue(row: number, code: string, zh: string, en: string, field: string | null = null, column: string | null = null, value?: string): ImportIssue {
   return { row, column, field, code, message: zh, messageEn: en, ...(value ? { value } : {}) };
 }
 
-/** Parsed rows resolved, matched and written together: a constant few queries per chunk. */
-const PLAN_CHUNK = 500;
-/** Rows per INSERT: 200 × 46 columns = 9,200 parameters, under SQLite's 32,766 and PostgreSQL's 65,535. */
-const WRITE_CHUNK = 200;
 /** From this many written rows on, the planner statistics are refreshed after the commit. */
 const LARGE_IMPORT = 1000;
 
@@ -158,7 +163,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
     const defaultUnit = (actor.unitId && look.unitById.get(actor.unitId)) || look.root;
     let writable = writer !== null;
 
-    async function add(rows: ParsedRow[], header: LedgerHeader): Promise<void> {
+    async function add(rows: ReadRow[], header: LedgerHeader): Promise<void> {
       if (rows.length === 0) return;
       // The previous chunk was written while these rows were read; a failed write stops here.
       await writer?.flush();
@@ -231,7 +236,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
         report[action === 'create' ? 'created' : action === 'update' ? 'updated' : 'unchanged']++;
         if (report.sample.length < 50) report.sample.push({ row: row.rowNumber, action, name: v.name ?? null, stage, totalInvestment: v.totalInvestment ?? null });
         if (writable && action !== 'unchanged') {
-          (match ? updates : creates).push({ rowNumber: row.rowNumber, id: match?.id ?? newId(), unitId, cols, extra, stage, version: match?.version ?? 0, supporting: v.supportingUnits ? supporting : undefined });
+          (match ? updates : creates).push({ rowNumber: row.rowNumber, id: match?.id ?? newId(), unitId, cols, extra, stage, version: match?.version ?? 0, supporting: v.supportingUnits ? supporting : undefined, searchText: row.searchText });
         }
       }
       if (writable) writer?.queue(creates, updates);
@@ -259,8 +264,7 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
       const rows: unknown[][] = [];
       for (const p of part) {
         const c = p.cols as Record<string, unknown>;
-        const searchText = buildSearchText({ name: p.cols.name ?? '', builder: p.cols.builder, industry: p.cols.industry, code: p.cols.code, location: p.cols.location });
-        const row: unknown[] = [p.id, p.unitId, searchText, p.stage, now, 0, 0, p.extra ? JSON.stringify(p.extra) : '{}', 1, now, now];
+        const row: unknown[] = [p.id, p.unitId, p.searchText, p.stage, now, 0, 0, p.extra ? JSON.stringify(p.extra) : '{}', 1, now, now];
         for (const k of DATA_COLUMNS) row.push(c[k] ?? (k === 'name' ? '' : null));
         rows.push(row);
       }
@@ -295,12 +299,13 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
       await audit.recordMany(trx, actor, part.map((p): AuditEvent => ({ action: 'project.import-update', objectType: 'project', objectId: p.id, unitId: p.unitId, before: current.get(p.id), after: after(p), detail: `row ${p.rowNumber}` })));
     }
 
+    const batch = bulkWriteRows(trx);
     let writing: Promise<void> = Promise.resolve();
     return {
       queue(creates, updates) {
         writing = (async () => {
-          for (let i = 0; i < creates.length; i += WRITE_CHUNK) await writeCreates(creates.slice(i, i + WRITE_CHUNK));
-          for (let i = 0; i < updates.length; i += WRITE_CHUNK) await writeUpdates(updates.slice(i, i + WRITE_CHUNK));
+          for (let i = 0; i < creates.length; i += batch) await writeCreates(creates.slice(i, i + batch));
+          for (let i = 0; i < updates.length; i += batch) await writeUpdates(updates.slice(i, i + batch));
         })();
         writing.catch(() => undefined); // rethrown by flush(), which rolls back
       },
@@ -315,20 +320,11 @@ export function createLedgerImportService(deps: Deps, audit: AuditService) {
   async function readAndPlan(db: Kysely<Database>, actor: Actor, source: string | Buffer | Readable, opts: ImportOptions, report: ImportReport, writer: ChunkWriter | null) {
     const [look, extraFields] = await Promise.all([lookups(db), activeExtraFields(db)]);
     const planner = createPlanner(db, actor, look, report, writer);
-    const pending: ParsedRow[] = [];
-    const parser = new LedgerParser({
-      ...(opts.mapping ? { mapping: opts.mapping } : {}),
-      ...(opts.year ? { year: opts.year } : {}),
-      extraFields,
-      collectRows: false,
-      onRow: (row) => pending.push(row),
-    });
-    for await (const row of readSheetRows(source, { safety: opts.maxBytes ? { maxBytes: opts.maxBytes } : {} })) {
-      parser.push(row);
-      if (pending.length >= PLAN_CHUNK) await planner.add(pending.splice(0), parser.headerSoFar()!);
-    }
-    const parsed = parser.finish();
-    if (parsed.header) await planner.add(pending.splice(0), parsed.header);
+    const readOpts = { mapping: opts.mapping, year: opts.year, extraFields, maxBytes: opts.maxBytes };
+    // A worker thread reads beside SQLite's writes (they run on this thread); with PostgreSQL this
+    // thread mostly waits for the server, and reading here cost less (≈ 5 % faster, 50 MB less).
+    const readIn = opts.readIn ?? (runsOnThisThread(db) ? 'auto' : 'thread');
+    const parsed = await readLedgerFile(source, readOpts, (rows, header) => planner.add(rows, header), readIn);
     await writer?.flush();
 
     const toIssue = (i: LedgerIssue): ImportIssue => ({ row: i.row, column: i.column, field: i.field, code: i.code, message: i.message, messageEn: i.messageEn, value: i.value });
