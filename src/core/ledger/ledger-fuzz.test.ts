@@ -59,6 +59,9 @@ const grid = fc
   });
 
 const DATE_RE = /^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/;
+/** A placeholder of the messages' own templates left unfilled (a cell's own "{0}" echoed back is fine). */
+const TEMPLATE_NAMES = [...new Set(Object.values(ISSUE_CODES).flatMap((c) => [...`${c.zh}${c.en}`.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!)))];
+const UNFILLED = new RegExp(`\\{(${TEMPLATE_NAMES.join('|')})\\}`);
 
 describe('fuzzing the import', () => {
   it('parseLedger never throws, and every issue has a row number, a code and a message', () => {
@@ -73,7 +76,8 @@ describe('fuzzing the import', () => {
           expect(i.severity).toBe(ISSUE_CODES[i.code].severity);
           expect(i.message.length).toBeGreaterThan(0);
           expect(i.messageEn.length).toBeGreaterThan(0);
-          expect(i.message).not.toMatch(/\{\w+\}/);
+          expect(i.message).not.toMatch(UNFILLED);
+          expect(i.messageEn).not.toMatch(UNFILLED);
           expect(i.column === null || /^[A-Z]{1,3}$/.test(i.column)).toBe(true);
         }
         for (const row of r.rows) {
