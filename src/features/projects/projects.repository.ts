@@ -133,7 +133,11 @@ function pageQuery(db: Kysely<Database>, query: ListQuery, scope: ProjectScope |
     .select('projects.id as pageId')
     .orderBy(SORT_COLUMNS[sort], order)
     .orderBy('projects.id', order)
-    .limit(pageSize)
+    // The page size written into the SQL, not bound: PostgreSQL's generic plan of the prepared
+    // statement then knows how few rows it fetches. With a bound LIMIT its estimate at 50,000
+    // projects lost to the custom plans', so every request was planned again (0.5 → 1 ms). Page
+    // sizes are a few validated integers, so the distinct texts stay few.
+    .limit(sql.lit(Math.trunc(pageSize)))
     .offset((page - 1) * pageSize);
   return db
     .selectFrom(pageIds.as('page'))
