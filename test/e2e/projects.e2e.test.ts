@@ -326,7 +326,7 @@ describe.skipIf(!hasChromium)('project ledger journey (browser)', () => {
     await table.locator('th').filter({ hasText: '项目代码' }).waitFor();
     await table.locator('th').filter({ hasText: '本年累计完成投资' }).waitFor({ state: 'detached' });
 
-    await page.getByRole('button', { name: /视图/ }).click();
+    await page.getByRole('button', { name: /^视图/ }).click();
     await page.getByRole('menuitem', { name: /保存当前视图/ }).click();
     const save = page.getByRole('dialog').filter({ hasText: '保存视图' });
     await save.getByLabel('视图名称').fill('开工项目（含代码）');
@@ -340,7 +340,7 @@ describe.skipIf(!hasChromium)('project ledger journey (browser)', () => {
     await page.keyboard.press('Escape');
     await page.waitForURL((url) => !url.search.includes('stage=') && !url.search.includes('cols='));
     await table.locator('th').filter({ hasText: '本年累计完成投资' }).waitFor();
-    await page.getByRole('button', { name: /视图/ }).click();
+    await page.getByRole('button', { name: /^视图/ }).click();
     await page.getByRole('menuitem', { name: /开工项目（含代码）/ }).click();
     await page.waitForURL((url) => url.search.includes('stage=construction') && url.search.includes('cols='));
     await table.locator('th').filter({ hasText: '项目代码' }).waitFor();
@@ -348,7 +348,7 @@ describe.skipIf(!hasChromium)('project ledger journey (browser)', () => {
     await page.getByText(`共 ${construction} 条`).waitFor();
     expect(new Set(await table.locator('tbody [data-stage]').evaluateAll((els) => els.map((e) => e.getAttribute('data-stage'))))).toEqual(new Set(['construction']));
 
-    await page.getByRole('button', { name: /视图/ }).click();
+    await page.getByRole('button', { name: /^视图/ }).click();
     await page.getByRole('button', { name: '删除视图“开工项目（含代码）”' }).click();
     await page.getByRole('dialog').filter({ hasText: '确定删除视图' }).getByRole('button', { name: cjkButton('删除') }).click();
     await page.getByText('视图已删除').waitFor();
