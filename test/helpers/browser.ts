@@ -115,6 +115,9 @@ async function chooseUntil(field: Locator, option: Locator, took: Locator): Prom
     await option.click();
     try {
       await took.waitFor({ timeout: 5_000 });
+      // Let the dropdown finish closing: while it fades out, the next pick in a row of selects
+      // with the same options would find its option visible there, click it and time out.
+      await option.page().locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
       return;
     } catch (err) {
       if (attempt >= 3) throw err;
