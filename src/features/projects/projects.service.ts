@@ -18,6 +18,7 @@ import { scopePrefix, type Actor, type Deps } from '../shared/context.js';
 import { milestonesRepository } from '../milestones/milestones.repository.js';
 import { unitsRepository } from '../units/units.repository.js';
 import { usersRepository } from '../users/users.repository.js';
+import { listPage } from './ledger-page.repository.js';
 import { projectsRepository, type ProjectFilters, type ProjectRow, type ProjectScope } from './projects.repository.js';
 import type { ExtraFieldsService } from './extra-fields.service.js';
 import { EXPORT_STAGES, exportLedger } from './ledger-export.js';
@@ -119,11 +120,11 @@ export function createProjectsService(deps: Deps, audit: AuditService, extraFiel
   return {
     /**
      * One ledger page as JSON text, `{ items, total, page, pageSize }` (pageOf(projectListItemSchema)):
-     * the items are written by the database (projectsRepository.list), so the route sends the text as is.
+     * the items are written by the database (listPage in ledger-page.repository.ts), so the route sends the text as is.
      */
     async list(actor: Actor, query: ListProjectsQuery): Promise<string> {
       const { unitId, ...rest } = query;
-      const { items, total } = await projectsRepository.list(deps.db, { ...rest, unitPath: await resolveUnitPath(unitId) }, scopeOf(actor));
+      const { items, total } = await listPage(deps.db, { ...rest, unitPath: await resolveUnitPath(unitId) }, scopeOf(actor));
       return `{"items":${items},"total":${total},"page":${query.page},"pageSize":${query.pageSize}}`;
     },
 
