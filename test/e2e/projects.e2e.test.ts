@@ -335,6 +335,8 @@ describe.skipIf(!hasChromium)('project ledger journey (browser)', () => {
 
     // Back to the defaults, then the view brings filters and columns back.
     await page.getByRole('button', { name: '清除筛选' }).click();
+    // One step at a time, as a person clicks: each change is in the URL before the next.
+    await page.waitForURL((url) => !url.search.includes('stage='));
     await page.getByRole('button', { name: /列设置/ }).click();
     await page.locator('.ant-popover:visible').getByRole('button', { name: '恢复默认列' }).click();
     await page.keyboard.press('Escape');
