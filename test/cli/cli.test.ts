@@ -78,6 +78,7 @@ describe.each(variants)('luodi CLI on $name', (variant) => {
   // The demo world now includes six months of reports, problems and meetings: ~20 s on a loaded CI machine.
   it('loads the demo world once and is safe to run twice', { timeout: 240_000 }, async () => {
     const first = await luodi(db.url, 'demo', '--json');
+    expect(first.code, first.stderr).toBe(0);
     const r1 = JSON.parse(first.stdout) as { unitsCreated: number; accounts: { username: string; role: string; password: string }[] };
     expect(r1.unitsCreated).toBeGreaterThanOrEqual(15);
     expect(new Set(r1.accounts.map((a) => a.role))).toEqual(new Set(['system-admin', 'security-admin', 'audit-admin', 'leader', 'coordinator', 'unit-staff', 'viewer']));
